@@ -21,6 +21,11 @@ export interface RenderedPage {
   /** All matches, possibly none. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   findAll(selector: string): any[];
+  /**
+   * The attributes the WXML gave an element, camelCased as WeChat passes them (open-type → openType).
+   * Built-in components (button, live-pusher …) keep them in the virtual tree, not the DOM.
+   */
+  attributes(selector: string): Record<string, unknown>;
   /** The text a user would read in the element (or the whole page). */
   text(selector?: string): string;
   tap(selector: string): Promise<void>;
@@ -70,6 +75,11 @@ export function renderPage(pagePath: string, properties: Record<string, unknown>
     },
     find,
     findAll: findAll as RenderedPage['findAll'],
+    attributes(selector) {
+      const vt = find(selector)._exparserNode?._vt as
+        { attrs?: { name: string; value: unknown }[] } | undefined;
+      return Object.fromEntries((vt?.attrs ?? []).map((a) => [a.name, a.value]));
+    },
     text(selector) {
       const el = selector === undefined ? component.dom : find(selector).dom;
       return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
