@@ -1,0 +1,53 @@
+/**
+ * Builds the token service without starting it, so tests can run it on port 0 with an injected clock
+ * and a local fake code2Session, and main.ts can run it for real.
+ */
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers, methodNotAllowed } from './errors';
+import { registerTokenRoute } from './token-route';
+import { createCode2Session, type Code2Session } from './wechat-auth';
+
+/** The limit: nothing a token request needs comes close. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export interface ServerDeps {
+  /** Milliseconds since the epoch; the token's ctime comes from here. */
+  now?: () => number;
+  /** Replaces the HTTP code2Session call (wechat mode); by default WX_API_BASE is called. */
+  code2Session?: Code2Session;
+}
+
+export async function buildServer(config: ServerConfig, deps: ServerDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    // A slow or stalled client cannot hold a connection open for long.
+    requestTimeout: 15_000,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    ajv: {
+      // Wrong types are errors, not something to coerce ("123" stays wrong for a number and vice versa);
+      // unknown fields are dropped.
+      customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false },
+    },
+  });
+  installErrorHandlers(app);
+  await app.register(rateLimit, { global: false });
+  app.decorateRequest('tokenUserID', '');
+
+  registerTokenRoute(app, config, {
+    now: deps.now ?? Date.now,
+    code2Session: config.wechat === null ? null : (deps.code2Session ?? createCode2Session(config.wechat)),
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.route({
+    method: ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+    url: '/healthz',
+    handler: methodNotAllowed(['GET', 'HEAD']),
+  });
+  return app;
+}

@@ -1,0 +1,17 @@
+/**
+ * What a token allows. With a room, the payload scopes the token to that room (ZEGO privilege keys:
+ * "1" = may log in, "2" = may publish); without one it is the empty payload ZIM logs in with.
+ * Built from the role alone, so nothing else in a request can widen it.
+ */
+
+export type Role = 'host' | 'audience';
+
+export function privilegePayload(roomID: string | undefined, role: Role): string {
+  if (roomID === undefined) return '';
+  // Key order is part of the documented format; JSON.stringify keeps insertion order.
+  return JSON.stringify({
+    room_id: roomID,
+    privilege: { '1': 1, '2': role === 'host' ? 1 : 0 },
+    stream_id_list: null,
+  });
+}
