@@ -1,0 +1,59 @@
+/**
+ * Where the room page gets everything it does not make itself. The defaults are the real ones (the
+ * Express SDK, wx, the system clock); tests and the app shell can replace any of them with
+ * `provideRoomPageDeps` before the page loads. This is the only file that imports the SDK.
+ */
+import { ZegoExpressEngine } from 'zego-express-engine-miniprogram';
+import type { ZegoExpressEngineConstructor } from '../../../typings/zego-express';
+import { loadAppConfig } from '../../core/app-config';
+import type { ConfigResult } from '../../core/config';
+import { wxPermissionApi, type PermissionApi } from '../../core/permissions';
+import type { TokenProvider } from '../../core/token-provider';
+import { getUserID } from '../../core/user';
+import { DevTokenProvider, devTokenFromConfigOrStorage } from './dev-token-provider';
+import type { RoomChat } from './room-chat';
+import type { RoomService } from './room-service';
+import type { Clock, RecoveryPolicy, RoomPlatform } from './room-types';
+import { BarrageRoomChat } from './barrage-room-chat';
+import { systemClock, wxRoomPlatform } from './wx-platform';
+
+export interface RoomPageDeps {
+  config(): ConfigResult;
+  userID(): string;
+  permissions: PermissionApi;
+  tokens(): TokenProvider;
+  Engine: ZegoExpressEngineConstructor;
+  clock: Clock;
+  platform: RoomPlatform;
+  /** The comment overlay's channel; defaults to Express barrage until ZIM room messaging lands. */
+  chat(service: RoomService, self: { userID: string; userName: string }): RoomChat;
+  recovery?: Partial<RecoveryPolicy>;
+}
+
+function defaults(): RoomPageDeps {
+  return {
+    config: loadAppConfig,
+    userID: () => getUserID(),
+    permissions: wxPermissionApi,
+    tokens: () => new DevTokenProvider(devTokenFromConfigOrStorage),
+    // The shipped typings are broken (see typings/zego-express.d.ts): ours describe the same class.
+    Engine: ZegoExpressEngine as unknown as ZegoExpressEngineConstructor,
+    clock: systemClock,
+    platform: wxRoomPlatform,
+    chat: (service, self) => new BarrageRoomChat(service, self),
+  };
+}
+
+let overrides: Partial<RoomPageDeps> = {};
+
+export function provideRoomPageDeps(partial: Partial<RoomPageDeps>): void {
+  overrides = { ...partial };
+}
+
+export function resetRoomPageDeps(): void {
+  overrides = {};
+}
+
+export function roomPageDeps(): RoomPageDeps {
+  return { ...defaults(), ...overrides };
+}

@@ -1,0 +1,452 @@
+/**
+ * One visit to one live room over ZEGO Express: engine life, login, recovery, token renewal and a
+ * leave that happens exactly once. Media (pusher, players, codes, controls) is in RoomMedia.
+ *
+ * Dependencies come in through the constructor (engine constructor, token provider, clock, wx
+ * hooks) so tests run it against the fake cloud. It never calls setData: the SDK's initContext glue
+ * writes `pusher`/`playerList` into the page; everything else reaches the page as typed events.
+ */
+import type {
+  LiveComponentEvent,
+  ZegoEventMap,
+  ZegoEventName,
+  ZegoExpressEngine,
+  ZegoRoomState,
+  ZegoRoomStateChangedReason,
+} from '../../../typings/zego-express';
+import { codeOf, describeError, type ErrorInfo } from '../../core/errors';
+import { Emitter } from './emitter';
+import { backoffDelay } from './media-info';
+import { RoomMedia } from './room-media';
+import {
+  DEFAULT_RECOVERY,
+  type NetworkStatus,
+  type RecoveryPolicy,
+  type RoomParams,
+  type RoomPhase,
+  type RoomServiceDeps,
+  type RoomServiceEvents,
+  type RoomState,
+} from './room-types';
+import { Timers } from './timers';
+
+const KICKED = 1002050;
+const TOKEN_EXPIRED = 1002078;
+const JOIN_TIMEOUT: ErrorInfo = {
+  source: 'express',
+  code: 1002053,
+  zh: '进入房间超时，请检查网络后重试',
+  en: 'Joining the room timed out; check the network and try again',
+  action: 'retry',
+  known: true,
+};
+const RENEW_FAILED: ErrorInfo = {
+  source: 'express',
+  code: 1002078,
+  zh: '登录凭证续期失败，稍后可能会断开',
+  en: 'Could not renew the login token; the room may disconnect soon',
+  action: 'relogin',
+  known: true,
+};
+/** Phases after which nothing may restart the room by itself. */
+const FINAL: ReadonlySet<RoomPhase> = new Set(['left', 'kicked', 'update-wechat', 'permission-refused']);
+
+export class RoomService {
+  private readonly events = new Emitter<RoomServiceEvents>();
+  private readonly timers: Timers;
+  private readonly recovery: RecoveryPolicy;
+  private engine: ZegoExpressEngine | null = null;
+  private media: RoomMedia | null = null;
+  private handlers: Array<[ZegoEventName, (...args: never[]) => void]> = [];
+  private state: RoomState = { phase: 'idle' };
+  private attempt = 0;
+  /** Bumped whenever an engine is dropped, so late callbacks from an old login do nothing. */
+  private generation = 0;
+  private loggedIn = false;
+  private leaving: Promise<void> | null = null;
+  private hiddenAt: number | null = null;
+  private lastRenewalAt = -Infinity;
+  private sawStream = false;
+  private readonly onNetwork = (status: NetworkStatus) => this.handleNetwork(status);
+  private readonly onInterruptionEnd = () => this.handleInterruptionEnd();
+
+  constructor(
+    private readonly deps: RoomServiceDeps,
+    private readonly params: RoomParams,
+  ) {
+    this.timers = new Timers(deps.clock);
+    this.recovery = { ...DEFAULT_RECOVERY, ...deps.recovery };
+  }
+
+  on<K extends keyof RoomServiceEvents>(event: K, handler: RoomServiceEvents[K]): () => void {
+    return this.events.on(event, handler);
+  }
+
+  get phase(): RoomPhase {
+    return this.state.phase;
+  }
+
+  get localStreamID(): string | null {
+    return this.media?.localStreamID ?? null;
+  }
+
+  /** Pending timers + wx listeners + page handlers: zero after leave (tests assert it). */
+  get resourceCount(): { timers: number; viewHandlers: number; engineHandlers: number } {
+    return {
+      timers: this.timers.size,
+      viewHandlers: this.events.listenerCount(),
+      engineHandlers: this.handlers.length,
+    };
+  }
+
+  /** Creates the engine, checks the platform, registers every handler, binds the page, logs in. */
+  async join(): Promise<void> {
+    if (this.phase !== 'idle') return;
+    this.setState({ phase: 'checking' });
+    this.deps.platform.onNetworkStatusChange(this.onNetwork);
+    this.deps.platform.onAudioInterruptionEnd(this.onInterruptionEnd);
+    await this.startEngine();
+  }
+
+  /** The failed state's retry button: a fresh engine and a fresh attempt budget. */
+  async retry(): Promise<void> {
+    if (this.phase !== 'failed' && this.phase !== 'host-left') return;
+    this.dropEngine();
+    this.attempt = 0;
+    this.setState({ phase: 'checking' });
+    await this.startEngine();
+  }
+
+  private async startEngine(): Promise<void> {
+    const generation = this.generation;
+    const engine = new this.deps.Engine(this.deps.appID, this.deps.servers);
+    this.engine = engine;
+    let check = { code: 0, msg: '' };
+    try {
+      check = await engine.checkSystemRequirements();
+    } catch {
+      // getSetting failed: not a reason to refuse; loginRoom will tell us if something is wrong.
+    }
+    if (generation !== this.generation || this.isFinal()) return;
+    if (check.code === 10001 || (check.code === 10002 && this.params.role === 'host')) {
+      const info = describeError('system', check.code);
+      this.dropEngine();
+      this.setState({ phase: check.code === 10001 ? 'update-wechat' : 'permission-refused', error: info });
+      return;
+    }
+    this.media = new RoomMedia(engine, this.params, this.events, this.timers, this.recovery, () =>
+      this.isCurrent(generation),
+    );
+    this.registerHandlers(engine);
+    engine.initContext({ wxContext: this.params.wxContext, pushAtr: 'pusher', playAtr: 'playerList' });
+    await this.login(false);
+  }
+
+  private async login(forceRefresh: boolean): Promise<void> {
+    const engine = this.engine;
+    if (engine === null || this.isFinal()) return;
+    const generation = this.generation;
+    this.setState(
+      this.attempt === 0 ? { phase: 'joining' } : { phase: 'reconnecting', attempt: this.attempt },
+    );
+    this.timers.after(this.recovery.joinTimeoutMs, () => this.onJoinTimeout(generation), 'join');
+    try {
+      const { roomID, userID, userName, role } = this.params;
+      const issued = await this.deps.tokens.getToken({ userID, roomID, role, userName }, { forceRefresh });
+      if (!this.isCurrent(generation)) return;
+      await engine.loginRoom(roomID, issued.token, { userID, userName }, { userUpdate: true });
+    } catch (error) {
+      if (this.isCurrent(generation)) this.onLoginFailed(error, forceRefresh);
+      return;
+    }
+    if (!this.isCurrent(generation)) return;
+    this.timers.cancel('join');
+    this.loggedIn = true;
+    const recovering = this.attempt > 0;
+    this.attempt = 0;
+    this.setState({ phase: this.hostGone() ? 'host-left' : 'live' });
+    this.deps.platform.setKeepScreenOn(true);
+    if (recovering) this.media?.recreate();
+    else if (this.params.role === 'host') {
+      this.media?.startPublishing().catch((error: unknown) => this.notice('express', codeOf(error)));
+    }
+  }
+
+  private onLoginFailed(error: unknown, wasRefreshed: boolean): void {
+    this.timers.cancel('join');
+    const code = codeOf(error);
+    if (code === KICKED) return this.endAs('kicked', describeError('express', code));
+    const info = describeError('express', code);
+    // An expired token gets one immediate second chance with a fresh one.
+    if ((code === TOKEN_EXPIRED || info.action === 'relogin') && !wasRefreshed) {
+      void this.login(true);
+      return;
+    }
+    if (info.action !== 'retry' || this.attempt === 0) return this.fail(info);
+    this.scheduleRelogin(info);
+  }
+
+  private onJoinTimeout(generation: number): void {
+    if (!this.isCurrent(generation) || this.loggedIn) return;
+    // Stop the SDK's own retrying before showing the failed state.
+    this.dropEngine();
+    this.fail(JOIN_TIMEOUT);
+  }
+
+  /** Bounded: backoff between attempts, then the failed state with a retry button. */
+  private scheduleRelogin(reason?: ErrorInfo): void {
+    if (this.isFinal()) return;
+    this.attempt += 1;
+    if (this.attempt > this.recovery.maxRetries) {
+      this.fail(reason ?? describeError('express', 1002053));
+      return;
+    }
+    this.setState({ phase: 'reconnecting', attempt: this.attempt, error: reason });
+    const delay = backoffDelay(this.attempt, this.recovery.backoffBaseMs, this.recovery.backoffMaxMs);
+    this.timers.after(delay, () => void this.login(false), 'relogin');
+  }
+
+  private fail(error: ErrorInfo): void {
+    this.timers.cancel('relogin');
+    this.deps.platform.setKeepScreenOn(false);
+    this.setState({ phase: 'failed', error });
+  }
+
+  private endAs(phase: 'kicked', error: ErrorInfo): void {
+    this.timers.cancelAll();
+    this.media?.stopAll();
+    this.deps.platform.setKeepScreenOn(false);
+    this.setState({ phase, error });
+  }
+
+  // ---- engine events ----------------------------------------------------------------------------
+
+  private registerHandlers(engine: ZegoExpressEngine): void {
+    const on = <K extends ZegoEventName>(name: K, handler: ZegoEventMap[K]) => {
+      engine.on(name, handler);
+      this.handlers.push([name, handler as (...args: never[]) => void]);
+    };
+    const media = () => this.media;
+    on('roomStateUpdate', (_roomID, state, code) => this.onRoomState(state, code));
+    on('roomStateChanged', (_roomID, reason, code) => this.onRoomStateChanged(reason, code));
+    on('roomStreamUpdate', (_roomID, type, list) => {
+      if (type === 'ADD') media()?.addStreams(list);
+      else media()?.removeStreams(list);
+      this.checkHostPresence();
+    });
+    on('streamExtraInfoUpdate', (_roomID, list) => media()?.onExtraInfo(list));
+    on('roomUserUpdate', (_roomID, type, users) => {
+      for (const user of users) {
+        if (type === 'ADD')
+          this.events.emit('memberJoined', { userID: user.userID, userName: user.userName ?? user.userID });
+        else this.events.emit('memberLeft', user.userID);
+      }
+    });
+    on('roomOnlineUserCountUpdate', (_roomID, count) => this.events.emit('memberCount', count));
+    on('publisherStateUpdate', (result) => {
+      if (result.state === 'NO_PUBLISH' && result.errorCode !== 0) this.notice('express', result.errorCode);
+    });
+    on('playerStateUpdate', () => undefined);
+    on('publishQualityUpdate', (streamID, stats) => media()?.onQuality(streamID, stats));
+    on('playQualityUpdate', (streamID, stats) => media()?.onQuality(streamID, stats));
+    on('IMRecvBarrageMessage', (_roomID, messages) => {
+      for (const m of messages) {
+        this.events.emit('barrage', {
+          id: m.messageID,
+          userID: m.fromUser.userID,
+          userName: m.fromUser.userName ?? m.fromUser.userID,
+          text: m.message,
+          sentAt: m.sendTime,
+        });
+      }
+    });
+    on('tokenWillExpire', () => void this.renewToken());
+    on('roomTokenWillExpire', () => void this.renewToken());
+  }
+
+  private onRoomState(state: ZegoRoomState, code: number): void {
+    if (this.isFinal() || this.leaving !== null) return;
+    if (code === KICKED) return this.endAs('kicked', describeError('express', code));
+    if (!this.loggedIn) return; // the login itself reports its outcome
+    if (state === 'CONNECTING') this.setState({ phase: 'reconnecting', attempt: this.attempt });
+    else if (state === 'CONNECTED') this.setState({ phase: this.hostGone() ? 'host-left' : 'live' });
+    else {
+      // DISCONNECTED: the SDK gave up and threw away the pusher and players. Log in again ourselves.
+      this.loggedIn = false;
+      this.media?.forgetSdkObjects();
+      this.scheduleRelogin(describeError('express', code || 1002053));
+    }
+  }
+
+  private onRoomStateChanged(reason: ZegoRoomStateChangedReason, code: number): void {
+    if (reason === 'KICKOUT' && !this.isFinal())
+      this.endAs('kicked', describeError('express', code || KICKED));
+  }
+
+  private async renewToken(): Promise<void> {
+    // tokenWillExpire and roomTokenWillExpire arrive together: one renewal is enough.
+    const now = this.deps.clock.now();
+    if (now - this.lastRenewalAt < 5000 || this.engine === null) return;
+    this.lastRenewalAt = now;
+    const generation = this.generation;
+    const { roomID, userID, userName, role } = this.params;
+    try {
+      const issued = await this.deps.tokens.getToken(
+        { userID, roomID, role, userName },
+        { forceRefresh: true },
+      );
+      if (!this.isCurrent(generation)) return;
+      if (this.engine?.renewToken(issued.token, roomID) === false) throw new Error('renewToken refused');
+    } catch (error) {
+      if (!this.isCurrent(generation)) return;
+      const code = codeOf(error);
+      this.events.emit('notice', code === undefined ? RENEW_FAILED : { ...describeError('express', code) });
+      this.lastRenewalAt = -Infinity;
+    }
+  }
+
+  private checkHostPresence(): void {
+    if (this.phase === 'live' && this.hostGone()) this.setState({ phase: 'host-left' });
+    else if (this.phase === 'host-left' && !this.hostGone()) this.setState({ phase: 'live' });
+  }
+
+  /** An audience member who saw a stream and now has none left to watch: the host has gone. */
+  private hostGone(): boolean {
+    if (this.params.role !== 'audience' || this.media === null) return false;
+    if (this.media.remote.size > 0) {
+      this.sawStream = true;
+      return false;
+    }
+    return this.sawStream;
+  }
+
+  // ---- platform ---------------------------------------------------------------------------------
+
+  private handleNetwork(status: NetworkStatus): void {
+    if (!status.isConnected || this.isFinal() || this.leaving !== null) return;
+    if (this.phase === 'reconnecting' && this.timers.has('relogin')) {
+      // Back online: do not sit out the backoff.
+      this.timers.cancel('relogin');
+      void this.login(false);
+    } else if (this.loggedIn) this.media?.resumeMedia();
+  }
+
+  private handleInterruptionEnd(): void {
+    if (this.media?.interrupted === true && this.loggedIn && !this.isFinal()) this.media.resumeMedia();
+  }
+
+  /** Host: audio keeps going on a short hide. Everyone: nothing is stopped on hide. */
+  onHide(): void {
+    this.hiddenAt = this.deps.clock.now();
+  }
+
+  /** Resync on show: a long hide (iOS stops publishing ≈36 s) or a pending recovery restarts now. */
+  onShow(): void {
+    const hiddenFor = this.hiddenAt === null ? 0 : this.deps.clock.now() - this.hiddenAt;
+    this.hiddenAt = null;
+    if (this.isFinal() || this.leaving !== null) return;
+    if (this.phase === 'reconnecting' && this.timers.has('relogin')) {
+      this.timers.cancel('relogin');
+      void this.login(false);
+      return;
+    }
+    if (!this.loggedIn) return;
+    if (hiddenFor >= this.recovery.longHideMs || this.media?.interrupted === true) this.media?.resumeMedia();
+    else this.media?.publishMediaState();
+  }
+
+  // ---- calls from the page ----------------------------------------------------------------------
+
+  forwardStateChange(streamID: string, event: LiveComponentEvent): void {
+    if (this.engine === null) return;
+    this.engine.updatePlayerState(streamID, event);
+    this.media?.onNativeState(streamID, event);
+  }
+
+  forwardNetStatus(streamID: string, event: LiveComponentEvent): void {
+    this.engine?.updatePlayerNetStatus(streamID, event);
+  }
+
+  forwardAudioVolume(streamID: string, event: LiveComponentEvent): void {
+    this.engine?.updateAudioVolumeNotify(streamID, event);
+  }
+
+  setMic(on: boolean): void {
+    this.media?.setMic(on);
+  }
+
+  setCamera(on: boolean): void {
+    this.media?.setCamera(on);
+  }
+
+  switchCamera(): void {
+    this.media?.switchCamera();
+  }
+
+  setBeauty(beauty: number, whiteness: number): void {
+    this.media?.setBeauty(beauty, whiteness);
+  }
+
+  async sendBarrage(text: string): Promise<string> {
+    if (this.engine === null || !this.loggedIn) throw describeError('express', 1002053);
+    const result = await this.engine.sendBarrageMessage(this.params.roomID, text);
+    if (result.errorCode !== 0) throw describeError('express', result.errorCode);
+    return result.messageID ?? '';
+  }
+
+  /** Stop publishing, stop players, log out, destroy: exactly once, however many times it is called. */
+  leave(): Promise<void> {
+    if (this.leaving === null) this.leaving = this.doLeave();
+    return this.leaving;
+  }
+
+  private async doLeave(): Promise<void> {
+    this.setState({ phase: 'left' });
+    this.dropEngine();
+    this.deps.platform.offNetworkStatusChange(this.onNetwork);
+    this.deps.platform.offAudioInterruptionEnd(this.onInterruptionEnd);
+    this.deps.platform.setKeepScreenOn(false);
+    this.events.clear();
+  }
+
+  /** Everything one engine owns goes, in the order the SDK wants; each step is guarded. */
+  private dropEngine(): void {
+    this.generation += 1;
+    this.timers.cancelAll();
+    const engine = this.engine;
+    this.engine = null;
+    this.loggedIn = false;
+    if (engine === null) return;
+    const step = (action: () => void) => {
+      try {
+        action();
+      } catch (error) {
+        console.warn('room leave step failed', error);
+      }
+    };
+    step(() => this.media?.stopAll());
+    step(() => engine.logoutRoom(this.params.roomID));
+    for (const [name, handler] of this.handlers) step(() => engine.off(name, handler as never));
+    this.handlers = [];
+    step(() => engine.destroyEngine());
+    this.media = null;
+  }
+
+  private notice(source: 'express', code: number | undefined): void {
+    this.events.emit('notice', describeError(source, code));
+  }
+
+  private isCurrent(generation: number): boolean {
+    return generation === this.generation && !this.isFinal();
+  }
+
+  private isFinal(): boolean {
+    return FINAL.has(this.state.phase);
+  }
+
+  private setState(state: RoomState): void {
+    if (this.state.phase === 'left') return;
+    this.state = state;
+    this.events.emit('state', { ...state });
+  }
+}
