@@ -1,0 +1,570 @@
+/**
+ * ChatService owns the app session's one ZIM instance: login on first need, peer and room messages
+ * through one rate-limited ordered queue, history, conversations with unread counts, token renewal.
+ * Pages listen to its typed events and never touch ZIM; the service never calls setData.
+ */
+import type { ZIMConversationChangeInfo, ZIMMessage, ZIMMessageSendConfig } from 'zego-zim-miniprogram';
+import type { Bilingual } from '../../core/i18n';
+import { checkId } from '../../core/ids';
+import type { TokenProvider } from '../../core/token-provider';
+import {
+  ZimConnectionEvent,
+  ZimConnectionState,
+  ZimConversationEvent,
+  ZimErrorCode,
+  ZimMessagePriority,
+  ZimMessageQueryMode,
+  ZimMessageType,
+} from '../../core/zim-codes';
+import { describeZimError, isConnectionProblem, isRateLimited, zimErrorCode } from '../../core/zim-errors';
+import { decodeCommand, encodeCommand, type CommandPayload, type Logger } from './chat/command-codec';
+import { connectionInfo, SEND_TIMEOUT_TEXT, SESSION_ENDED_TEXT } from './chat/connection-text';
+import { Emitter } from './chat/emitter';
+import { conversationTypeOf, timelineKey, toChatMessage, toSummary } from './chat/mapping';
+import { checkCommandBytes, checkText, clampTextLimit } from './chat/message-validation';
+import {
+  SendQueue,
+  realTimers,
+  type QueuedItem,
+  type SendQueueOptions,
+  type Timers,
+} from './chat/send-queue';
+import { Timeline } from './chat/timeline';
+import type {
+  ChatEvents,
+  ChatMessage,
+  ConnectionInfo,
+  ConversationKind,
+  ConversationSummary,
+  TimelineChange,
+} from './chat/types';
+import { ZIM_EVENTS_USED, type ZimClient, type ZimModule } from './chat/zim-client';
+
+export const HISTORY_PAGE_SIZE = 20;
+const CONVERSATION_PAGE_SIZE = 100;
+
+export interface ChatServiceDeps {
+  zim: ZimModule;
+  appID: number;
+  userID: string;
+  userName?: string;
+  tokens: TokenProvider;
+  timers?: Timers;
+  /** Text limit in UTF-8 bytes (default 2 KB, at most 32 KB: ZIM's limits). */
+  textLimitBytes?: number;
+  log?: Logger;
+  /** Queue timing overrides (tests, tuning). */
+  queue?: Pick<SendQueueOptions<unknown>, 'waitTimeoutMs' | 'attemptTimeoutMs' | 'backoffMs' | 'minGapMs'>;
+}
+
+type Outgoing =
+  | { type: 'text'; conversationID: string; kind: ConversationKind; message: ZIMMessage }
+  | { type: 'command'; conversationID: string; message: ZIMMessage };
+
+export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: Bilingual };
+
+export class ChatInputError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+    this.name = 'ChatInputError';
+  }
+}
+
+interface HistoryCursor {
+  oldest?: ZIMMessage;
+  exhausted: boolean;
+  loading: Promise<number> | null;
+}
+
+export class ChatService {
+  readonly userID: string;
+  readonly textLimitBytes: number;
+  private readonly events = new Emitter<ChatEvents>();
+  private readonly timers: Timers;
+  private readonly log: Logger;
+  private client: ZimClient | null = null;
+  private info: ConnectionInfo = connectionInfo('disconnected', 'none');
+  private loginPromise: Promise<void> | null = null;
+  private readonly timelines = new Map<string, Timeline>();
+  private readonly cursors = new Map<string, HistoryCursor>();
+  private readonly summaries = new Map<string, ConversationSummary>();
+  private readonly acks = new Map<string, ZIMMessage>();
+  private readonly commandWaiters = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
+  private readonly seenCommands = new Set<string>();
+  private readonly queue: SendQueue<Outgoing>;
+  private openPeer: string | null = null;
+  private roomID: string | null = null;
+  private localSeq = 0;
+
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.userID = deps.userID;
+    this.timers = deps.timers ?? realTimers;
+    this.textLimitBytes = clampTextLimit(deps.textLimitBytes);
+    this.log = deps.log ?? ((message, detail) => console.warn(`[chat] ${message}`, detail ?? ''));
+    this.queue = new SendQueue<Outgoing>({
+      ...deps.queue,
+      timers: this.timers,
+      transport: (item, isRetry) => this.transmit(item, isRetry),
+      classify: (error) => {
+        const code = zimErrorCode(error);
+        if (isRateLimited(code)) return 'rate_limited';
+        if (isConnectionProblem(code)) return 'connection';
+        return 'fatal';
+      },
+      onChange: (item) => this.onQueueChange(item),
+    });
+  }
+
+  on<K extends keyof ChatEvents>(event: K, handler: ChatEvents[K]): () => void {
+    return this.events.on(event, handler);
+  }
+
+  connection(): ConnectionInfo {
+    return this.info;
+  }
+
+  // ---- session ----
+
+  /** Logs in once; concurrent callers share the attempt. Rejects (without retrying) after a kick-out or token expiry. */
+  ensureLoggedIn(): Promise<void> {
+    if (this.info.stopped) return Promise.reject(new ChatInputError(this.info.message ?? SESSION_ENDED_TEXT));
+    if (this.info.status === 'connected' || this.info.status === 'reconnecting') return Promise.resolve();
+    if (this.loginPromise !== null) return this.loginPromise;
+    this.loginPromise = this.login().finally(() => {
+      this.loginPromise = null;
+    });
+    return this.loginPromise;
+  }
+
+  /** The user asked to sign in again after the session ended (banner button): one attempt, no loop. */
+  signInAgain(): Promise<void> {
+    if (this.info.reason === 'not_configured')
+      return Promise.reject(new ChatInputError(this.info.message ?? SESSION_ENDED_TEXT));
+    this.setConnection('disconnected', 'none');
+    return this.ensureLoggedIn();
+  }
+
+  private instance(): ZimClient {
+    if (this.client !== null) return this.client;
+    // ZIM.create works once per app session; later calls return null, so the instance is reused.
+    const client = this.deps.zim.getInstance() ?? this.deps.zim.create({ appID: this.deps.appID });
+    if (client === null)
+      throw new ChatInputError({ zh: '无法创建聊天实例', en: 'Could not create the chat instance' });
+    this.client = client;
+    this.register(client);
+    return client;
+  }
+
+  private async login(): Promise<void> {
+    if (!Number.isSafeInteger(this.deps.appID) || this.deps.appID <= 0) {
+      this.setConnection('disconnected', 'not_configured');
+      throw new ChatInputError(this.info.message ?? SESSION_ENDED_TEXT);
+    }
+    const client = this.instance();
+    this.setConnection('connecting', 'none');
+    try {
+      const { token } = await this.deps.tokens.getToken({
+        userID: this.userID,
+        userName: this.deps.userName,
+      });
+      await client.login(this.userID, {
+        userName: this.deps.userName ?? this.userID,
+        token,
+        isOfflineLogin: false,
+        customStatus: '',
+        customStatusDuration: 0,
+      });
+    } catch (error) {
+      const code = zimErrorCode(error);
+      if (code !== ZimErrorCode.UserAlreadyLoggedIn) {
+        const detail = describeZimError(code);
+        this.setConnection('disconnected', 'login_failed', detail);
+        throw new ChatInputError(detail);
+      }
+    }
+    this.setConnection('connected', 'none');
+    void this.refreshConversations().catch((error: unknown) => this.log('conversation list failed', error));
+  }
+
+  /** Leaves chat entirely: pending messages fail visibly, the instance stays for a later login. */
+  logout(): void {
+    this.queue.failAll();
+    this.roomID = null;
+    if (this.client !== null && this.info.status !== 'disconnected') this.client.logout();
+    this.setConnection('disconnected', 'logged_out');
+  }
+
+  private setConnection(
+    status: ConnectionInfo['status'],
+    reason: ConnectionInfo['reason'],
+    detail?: Bilingual,
+  ): void {
+    this.info = connectionInfo(status, reason, detail);
+    this.queue.setOnline(status === 'connected');
+    this.events.emit('connection', this.info);
+  }
+
+  private register(client: ZimClient): void {
+    // off() first: ZIM keeps listeners per instance, and the instance outlives any one service object.
+    for (const name of ZIM_EVENTS_USED) client.off(name);
+    client.on('error', (_zim, error) => this.log('ZIM error', error));
+    client.on('connectionStateChanged', (_zim, data) => this.onConnectionState(data.state, data.event));
+    client.on('tokenWillExpire', () => void this.renewToken());
+    client.on('peerMessageReceived', (_zim, data) =>
+      this.onMessages(data.messageList, data.fromConversationID, 'peer'),
+    );
+    client.on('roomMessageReceived', (_zim, data) =>
+      this.onMessages(data.messageList, data.fromConversationID, 'room'),
+    );
+    client.on('conversationChanged', (_zim, data) => this.onConversationsChanged(data.infoList));
+    client.on('roomMemberJoined', (_zim, data) => this.onMembers(data.roomID, data.memberList, 'joined'));
+    client.on('roomMemberLeft', (_zim, data) => this.onMembers(data.roomID, data.memberList, 'left'));
+    client.on('roomStateChanged', (_zim, data) => this.log('room state', data));
+  }
+
+  private onConnectionState(state: number, event: number): void {
+    if (this.info.stopped) return;
+    if (state === ZimConnectionState.Connected) this.setConnection('connected', 'none');
+    else if (state === ZimConnectionState.Connecting) this.setConnection('connecting', 'none');
+    else if (state === ZimConnectionState.Reconnecting) this.setConnection('reconnecting', 'network');
+    else if (event === ZimConnectionEvent.KickedOut) this.endSession('kicked_out');
+    else if (event === ZimConnectionEvent.TokenExpired) this.endSession('token_expired');
+    else if (this.info.reason !== 'logged_out') this.setConnection('disconnected', 'network');
+  }
+
+  /** Kicked out or token expired: say so, fail what is waiting, and do not log in again by ourselves. */
+  private endSession(reason: 'kicked_out' | 'token_expired'): void {
+    this.setConnection('disconnected', reason);
+    this.queue.failAll();
+    this.events.emit('notice', this.info.message ?? SESSION_ENDED_TEXT);
+  }
+
+  private async renewToken(): Promise<void> {
+    try {
+      const { token } = await this.deps.tokens.getToken(
+        { userID: this.userID, userName: this.deps.userName },
+        { forceRefresh: true },
+      );
+      await this.instance().renewToken(token);
+    } catch (error) {
+      this.log('token renewal failed', error);
+      this.events.emit('notice', { zh: '聊天登录凭证续期失败', en: 'Could not renew the chat sign-in' });
+    }
+  }
+
+  // ---- sending ----
+
+  /**
+   * Validates and queues a text message. Nothing is sent when the text is empty, too long or the
+   * receiver is not a valid user ID. `clientKey` makes a repeated call (double tap) return the same message.
+   */
+  sendText(conversationID: string, kind: ConversationKind, text: string, clientKey?: string): SendResult {
+    const target = checkId(conversationID);
+    if (!target.ok)
+      return { ok: false, error: { zh: '对方的用户 ID 不正确', en: 'The receiver ID is not valid' } };
+    if (kind === 'peer' && target.value === this.userID) {
+      return { ok: false, error: { zh: '不能给自己发消息', en: 'You cannot message yourself' } };
+    }
+    const checked = checkText(text, this.textLimitBytes);
+    if (!checked.ok) return { ok: false, error: checked.message };
+    if (this.info.stopped) return { ok: false, error: this.info.message ?? SESSION_ENDED_TEXT };
+
+    const key = clientKey !== undefined ? `c:${clientKey}` : this.nextLocalKey();
+    const existing = this.timeline(kind, target.value).get(key);
+    if (existing !== undefined) return { ok: true, message: existing };
+    const message: ChatMessage = {
+      key,
+      messageID: '',
+      conversationID: target.value,
+      kind,
+      fromUserID: this.userID,
+      mine: true,
+      text: checked.text,
+      timestamp: this.timers.now(),
+      state: 'sending',
+    };
+    this.apply(kind, target.value, this.timeline(kind, target.value).add([message]));
+    this.queue.enqueue(key, {
+      type: 'text',
+      conversationID: target.value,
+      kind,
+      message: { type: ZimMessageType.Text, message: checked.text } as ZIMMessage,
+    });
+    void this.ensureLoggedIn().catch((error: unknown) => this.log('login for sending failed', error));
+    return { ok: true, message: this.timeline(kind, target.value).get(key) ?? message };
+  }
+
+  /** Resends a failed message of mine, the same message. */
+  retry(key: string): boolean {
+    if (this.info.stopped) return false;
+    const retried = this.queue.retry(key);
+    if (retried)
+      void this.ensureLoggedIn().catch((error: unknown) => this.log('login for retry failed', error));
+    return retried;
+  }
+
+  /** App signalling to one user (JSON → bytes). Resolves when ZIM accepted it. */
+  sendCommand(toUserID: string, payload: CommandPayload): Promise<void> {
+    const target = checkId(toUserID);
+    if (!target.ok)
+      return Promise.reject(new ChatInputError({ zh: '用户 ID 不正确', en: 'The user ID is not valid' }));
+    const bytes = encodeCommand(payload);
+    const checked = checkCommandBytes(bytes);
+    if (!checked.ok) return Promise.reject(new ChatInputError(checked.message));
+    const key = this.nextLocalKey();
+    const done = new Promise<void>((resolve, reject) => this.commandWaiters.set(key, { resolve, reject }));
+    this.queue.enqueue(key, {
+      type: 'command',
+      conversationID: target.value,
+      message: { type: ZimMessageType.Command, message: bytes } as ZIMMessage,
+    });
+    void this.ensureLoggedIn().catch((error: unknown) => this.log('login for command failed', error));
+    return done;
+  }
+
+  private nextLocalKey(): string {
+    this.localSeq += 1;
+    return `l:${this.timers.now().toString(36)}:${this.localSeq}`;
+  }
+
+  private async transmit(item: QueuedItem<Outgoing>, isRetry: boolean): Promise<void> {
+    const { payload } = item;
+    const type = payload.type === 'text' ? conversationTypeOf(payload.kind) : conversationTypeOf('peer');
+    const config: ZIMMessageSendConfig = { priority: ZimMessagePriority.Medium, isRetrySend: isRetry };
+    // The same message object on every attempt: ZIM keeps its local ID on it, so a retry is the same message.
+    const result = await this.instance().sendMessage(payload.message, payload.conversationID, type, config);
+    this.acks.set(item.id, result.message);
+  }
+
+  private onQueueChange(item: QueuedItem<Outgoing>): void {
+    const { payload } = item;
+    if (payload.type === 'command') {
+      const waiter = this.commandWaiters.get(item.id);
+      if (waiter === undefined) return;
+      if (item.state === 'sent') waiter.resolve();
+      else if (item.state === 'failed') waiter.reject(new ChatInputError(this.failureText(item)));
+      else return;
+      this.commandWaiters.delete(item.id);
+      return;
+    }
+    const patch: Partial<ChatMessage> = { state: item.state === 'queued' ? 'sending' : item.state };
+    if (item.state === 'sent') {
+      const ack = this.acks.get(item.id);
+      this.acks.delete(item.id);
+      if (ack?.messageID !== undefined) patch.messageID = String(ack.messageID);
+      if (typeof ack?.timestamp === 'number') patch.timestamp = ack.timestamp;
+      patch.error = undefined;
+    } else if (item.state === 'failed') {
+      patch.error = this.failureText(item);
+    } else {
+      patch.error = undefined;
+    }
+    this.apply(
+      payload.kind,
+      payload.conversationID,
+      this.timeline(payload.kind, payload.conversationID).update(item.id, patch),
+    );
+  }
+
+  private failureText(item: QueuedItem<Outgoing>): Bilingual {
+    if (item.failure?.reason === 'timeout') return SEND_TIMEOUT_TEXT;
+    if (item.failure?.error === undefined) return this.info.message ?? SESSION_ENDED_TEXT;
+    const info = describeZimError(zimErrorCode(item.failure.error));
+    return { zh: info.zh, en: info.en };
+  }
+
+  // ---- receiving ----
+
+  private onMessages(list: ZIMMessage[] | undefined, conversationID: string, kind: ConversationKind): void {
+    if (!Array.isArray(list) || typeof conversationID !== 'string') return;
+    const texts: ChatMessage[] = [];
+    for (const raw of list) {
+      if (raw?.type === ZimMessageType.Command) {
+        this.onCommand(raw);
+        continue;
+      }
+      const message = toChatMessage(raw, conversationID, kind, this.userID);
+      if (message === null) this.log('ignored a message that is not text', raw?.type);
+      else texts.push(message);
+    }
+    if (texts.length === 0) return;
+    const timeline = this.timeline(kind, conversationID);
+    const fresh = texts.filter((m) => !timeline.has(m));
+    this.apply(kind, conversationID, timeline.add(texts));
+    for (const message of fresh) if (!message.mine) this.events.emit('received', message);
+    if (kind === 'peer' && this.openPeer === conversationID && fresh.length > 0)
+      this.markRead(conversationID);
+  }
+
+  private onCommand(raw: ZIMMessage): void {
+    const id = raw.messageID === undefined ? '' : String(raw.messageID);
+    if (id !== '' && this.seenCommands.has(id)) return;
+    if (id !== '') this.seenCommands.add(id);
+    const payload = decodeCommand((raw as { message?: unknown }).message, this.log);
+    if (payload === null || typeof raw.senderUserID !== 'string') return;
+    this.events.emit('command', {
+      fromUserID: raw.senderUserID,
+      payload,
+      timestamp: typeof raw.timestamp === 'number' ? raw.timestamp : this.timers.now(),
+    });
+  }
+
+  private onMembers(
+    roomID: string,
+    members: { userID: string; userName: string }[] | undefined,
+    kind: 'joined' | 'left',
+  ): void {
+    if (roomID !== this.roomID || !Array.isArray(members)) return;
+    for (const member of members) {
+      if (member.userID === this.userID) continue;
+      this.events.emit('roomMember', {
+        roomID,
+        kind,
+        userID: member.userID,
+        userName: member.userName || member.userID,
+      });
+    }
+  }
+
+  // ---- timelines and history ----
+
+  private timeline(kind: ConversationKind, conversationID: string): Timeline {
+    const key = timelineKey(kind, conversationID);
+    let timeline = this.timelines.get(key);
+    if (timeline === undefined) {
+      timeline = new Timeline();
+      this.timelines.set(key, timeline);
+    }
+    return timeline;
+  }
+
+  private apply(kind: ConversationKind, conversationID: string, change: TimelineChange | null): void {
+    if (change !== null) this.events.emit('timeline', conversationID, kind, change);
+  }
+
+  messages(conversationID: string, kind: ConversationKind = 'peer'): readonly ChatMessage[] {
+    return this.timeline(kind, conversationID).list();
+  }
+
+  hasOlder(conversationID: string, kind: ConversationKind = 'peer'): boolean {
+    return !(this.cursors.get(timelineKey(kind, conversationID))?.exhausted ?? false);
+  }
+
+  /** Loads the next older page (20). Resolves with how many new messages it added. */
+  loadOlder(conversationID: string, kind: ConversationKind = 'peer'): Promise<number> {
+    const key = timelineKey(kind, conversationID);
+    let cursor = this.cursors.get(key);
+    if (cursor === undefined) {
+      cursor = { exhausted: false, loading: null };
+      this.cursors.set(key, cursor);
+    }
+    if (cursor.exhausted) return Promise.resolve(0);
+    if (cursor.loading !== null) return cursor.loading;
+    const state = cursor;
+    state.loading = (async () => {
+      await this.ensureLoggedIn();
+      const result = await this.instance().queryHistoryMessage(conversationID, conversationTypeOf(kind), {
+        nextMessage: state.oldest,
+        count: HISTORY_PAGE_SIZE,
+        reverse: false,
+        mode: ZimMessageQueryMode.General,
+      });
+      const page = Array.isArray(result.messageList) ? result.messageList : [];
+      if (page.length < HISTORY_PAGE_SIZE) state.exhausted = true;
+      const oldest = page.reduce<ZIMMessage | undefined>(
+        (acc, m) => (acc === undefined || (m.timestamp ?? 0) < (acc.timestamp ?? 0) ? m : acc),
+        state.oldest,
+      );
+      state.oldest = oldest;
+      const mapped = page
+        .map((m) => toChatMessage(m, conversationID, kind, this.userID))
+        .filter((m): m is ChatMessage => m !== null);
+      const timeline = this.timeline(kind, conversationID);
+      const before = timeline.size;
+      this.apply(kind, conversationID, timeline.add(mapped));
+      return timeline.size - before;
+    })().finally(() => {
+      state.loading = null;
+    });
+    return state.loading;
+  }
+
+  // ---- conversations ----
+
+  conversations(): ConversationSummary[] {
+    return Array.from(this.summaries.values()).sort((a, b) => b.lastTime - a.lastTime);
+  }
+
+  async refreshConversations(): Promise<ConversationSummary[]> {
+    await this.ensureLoggedIn();
+    const result = await this.instance().queryConversationList({ count: CONVERSATION_PAGE_SIZE });
+    this.summaries.clear();
+    for (const conversation of result.conversationList ?? []) {
+      const summary = toSummary(conversation);
+      if (summary !== null) this.summaries.set(summary.conversationID, this.readIfOpen(summary));
+    }
+    this.events.emit('conversations', this.conversations());
+    return this.conversations();
+  }
+
+  private readIfOpen(summary: ConversationSummary): ConversationSummary {
+    return summary.conversationID === this.openPeer ? { ...summary, unread: 0 } : summary;
+  }
+
+  private onConversationsChanged(infoList: ZIMConversationChangeInfo[] | undefined): void {
+    if (!Array.isArray(infoList)) return;
+    for (const info of infoList) {
+      const summary = info?.conversation !== undefined ? toSummary(info.conversation) : null;
+      if (summary === null) continue;
+      if (info.event === ZimConversationEvent.Deleted || info.event === ZimConversationEvent.Disabled)
+        this.summaries.delete(summary.conversationID);
+      else this.summaries.set(summary.conversationID, this.readIfOpen(summary));
+    }
+    this.events.emit('conversations', this.conversations());
+  }
+
+  /** The user is looking at this 1:1 conversation: its unread count clears now and stays clear while open. */
+  openConversation(peerID: string): void {
+    this.openPeer = peerID;
+    this.markRead(peerID);
+  }
+
+  closeConversation(peerID: string): void {
+    if (this.openPeer === peerID) this.openPeer = null;
+  }
+
+  private markRead(peerID: string): void {
+    const summary = this.summaries.get(peerID);
+    if (summary !== undefined && summary.unread > 0) {
+      this.summaries.set(peerID, { ...summary, unread: 0 });
+      this.events.emit('conversations', this.conversations());
+    }
+    void this.ensureLoggedIn()
+      .then(() => this.instance().clearConversationUnreadMessageCount(peerID, conversationTypeOf('peer')))
+      .catch((error: unknown) => this.log('clearing the unread count failed', error));
+  }
+
+  // ---- room ----
+
+  /** Joins a room's message channel (ZIM creates the room if missing). One room at a time. */
+  async enterRoom(roomID: string, roomName?: string): Promise<void> {
+    const checked = checkId(roomID);
+    if (!checked.ok) throw new ChatInputError({ zh: '房间 ID 不正确', en: 'The room ID is not valid' });
+    if (this.roomID !== null && this.roomID !== checked.value) await this.leaveRoom();
+    await this.ensureLoggedIn();
+    await this.instance().enterRoom({ roomID: checked.value, roomName: roomName ?? checked.value });
+    this.roomID = checked.value;
+  }
+
+  async leaveRoom(): Promise<void> {
+    const roomID = this.roomID;
+    if (roomID === null) return;
+    this.roomID = null;
+    this.timelines.delete(timelineKey('room', roomID));
+    if (this.info.status === 'connected') await this.instance().leaveRoom(roomID);
+  }
+
+  currentRoom(): string | null {
+    return this.roomID;
+  }
+}
