@@ -35,11 +35,17 @@ export async function buildServer(config: ServerConfig, deps: ServerDeps = {}): 
     },
   });
   installErrorHandlers(app);
+  const now = deps.now ?? Date.now;
+  // The Date header comes from the same clock as the tokens' ctime, so a client can measure a
+  // token's lifetime against it even when the phone's own clock is wrong.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('date', new Date(now()).toUTCString());
+  });
   await app.register(rateLimit, { global: false });
   app.decorateRequest('tokenUserID', '');
 
   registerTokenRoute(app, config, {
-    now: deps.now ?? Date.now,
+    now,
     code2Session: config.wechat === null ? null : (deps.code2Session ?? createCode2Session(config.wechat)),
   });
 
