@@ -142,17 +142,19 @@ export class RoomMedia {
     this.playing.clear();
   }
 
-  /** After a re-login: publish again (host) and play every stream we knew. */
+  /** After a re-login: publish again (host) and play every stream we knew (the SDK dropped them all). */
   recreate(): void {
     this.restarts.clear();
     if (this.isHost) this.restartPublishing();
-    for (const streamID of this.remote.keys()) this.replay(streamID);
+    for (const streamID of this.remote.keys()) this.play(streamID);
   }
 
   /** Restart everything that is ours without touching the room (interruption over, long hide, back online). */
   resumeMedia(): void {
     this.interrupted = false;
-    this.recreate();
+    this.restarts.clear();
+    if (this.isHost) this.restartPublishing();
+    for (const streamID of this.remote.keys()) this.replay(streamID);
   }
 
   stopAll(): void {
