@@ -60,6 +60,7 @@ function cacheKey(request: TokenRequest): string {
   return `${request.userID}\u0000${request.roomID ?? ''}\u0000${role}`;
 }
 
+/** Worth one more try: the request may never have arrived, or a proxy answered while the server restarted. */
 function transient(error: unknown): boolean {
   return (
     error instanceof TokenError &&
@@ -74,6 +75,8 @@ export class TokenClient implements TokenProvider {
   private readonly timeoutMs: number;
   private readonly cache = new Map<string, CachedToken>();
   private readonly inFlight = new Map<string, Promise<IssuedToken>>();
+  /** Bumped by clear(), so a request already under way cannot refill the cache afterwards. */
+  private generation = 0;
 
   constructor(private readonly options: TokenClientOptions) {
     this.request = options.request ?? ((o) => wx.request(o));
@@ -91,8 +94,9 @@ export class TokenClient implements TokenProvider {
       if (pending !== undefined) return pending;
     }
     this.cache.delete(key);
+    const generation = this.generation;
     const fetching = this.fetchToken(this.bodyFor(request), request.userID).then((cached) => {
-      this.cache.set(key, cached);
+      if (generation === this.generation) this.cache.set(key, cached);
       return cached.issued;
     });
     this.inFlight.set(key, fetching);
@@ -110,13 +114,15 @@ export class TokenClient implements TokenProvider {
    */
   async signIn(devUserID: string): Promise<IssuedToken> {
     if (this.options.authMode === 'dev') return this.getToken({ userID: devUserID });
+    const generation = this.generation;
     const cached = await this.fetchToken({}, undefined);
-    this.cache.set(cacheKey({ userID: cached.issued.userID }), cached);
+    if (generation === this.generation) this.cache.set(cacheKey({ userID: cached.issued.userID }), cached);
     return cached.issued;
   }
 
   /** Drops every cached token (e.g. after the user switches accounts). */
   clear(): void {
+    this.generation += 1;
     this.cache.clear();
     this.inFlight.clear();
   }
@@ -129,7 +135,7 @@ export class TokenClient implements TokenProvider {
     return body;
   }
 
-  /** One retry on a network failure; in wechat mode each attempt needs a fresh one-time login code. */
+  /** At most one retry (see transient); in wechat mode each attempt needs a fresh one-time login code. */
   private async fetchToken(body: Body, expectedUserID: string | undefined): Promise<CachedToken> {
     for (let attempt = 0; ; attempt += 1) {
       try {
