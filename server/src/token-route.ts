@@ -79,6 +79,7 @@ export function registerTokenRoute(app: FastifyInstance, config: ServerConfig, d
     handler: async (request, reply: FastifyReply) => {
       const { roomID } = request.body;
       const role: Role = request.body.role ?? 'audience';
+      // ctime from the injected clock (Date.now in production); nonce and IV stay random.
       const ctime = Math.floor(deps.now() / 1000);
       const token = generateToken04(
         {
