@@ -1,0 +1,4 @@
+import { entryStates } from './states/entry';
+import { galleryStates } from './support/state';
+
+galleryStates(entryStates);
