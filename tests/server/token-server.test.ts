@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { connect } from 'node:net';
 import { decodeToken04 } from '../../server/src/token04';
 import {
   FIXED_NOW_MS,
@@ -170,6 +171,29 @@ describe('token server (dev mode), over loopback HTTP', () => {
       const reply = await send(url, { method, body: { userID: 'a' } });
       expect(reply.status).toBe(status);
       expect(reply.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+  });
+
+  it('answers bytes that are not HTTP with a 4xx JSON error and closes the connection', async () => {
+    const { port } = new URL(server.baseUrl);
+    const raw = (bytes: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(bytes));
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    for (const bytes of [
+      'GARBAGE\r\n\r\n',
+      'POST /v1/token HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}',
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    ]) {
+      const answer = await raw(bytes);
+      expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
     }
   });
 
