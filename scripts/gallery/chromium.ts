@@ -1,7 +1,9 @@
-/** Finding and launching the system's Chromium (Debian's package) for the gallery. */
+/**
+ * Finding the system's Chromium (Debian's package) for the gallery. No playwright import here: Jest
+ * tests in jsdom read these checks, and playwright-core does not load under jsdom.
+ */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
-import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.GALLERY_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -33,21 +35,16 @@ export function chineseFontWarning(): string | null {
   return `No Chinese font is installed: Chinese text will show as boxes. Install one with:\n  sudo apt-get install -y fonts-noto-cjk`;
 }
 
-export function launchChromium(): Promise<Browser> {
-  if (!chromiumInstalled()) throw new Error(chromiumMissingMessage());
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    // Without the background-networking flags Chromium phones home at start and, on a closed
-    // network, its refused connections slow or break the launch.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** The flags for headless Chromium on this machine. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // Without these Chromium phones home at start and, on a closed network, its refused connections
+  // slow or break the launch.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -2,6 +2,7 @@
  * Where the gallery writes its files and the phone it pretends to be. Shared by the Jest side (which
  * renders HTML) and the tsx side (which shoots PNGs), so both agree on sizes and folders.
  */
+import fs from 'fs';
 import path from 'path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -30,4 +31,15 @@ export interface GalleryStateManifest {
   /** Position within its group, as the state list declares it. */
   index: number;
   caption: string;
+}
+
+/** The states whose HTML the Jest side wrote into htmlDir, in index order. */
+export function readManifests(htmlDir: string): GalleryStateManifest[] {
+  if (!fs.existsSync(htmlDir)) return [];
+  return fs
+    .readdirSync(htmlDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(fs.readFileSync(path.join(htmlDir, file), 'utf8')) as GalleryStateManifest)
+    .filter((m) => fs.existsSync(path.join(htmlDir, `${m.name}.html`)))
+    .sort((a, b) => GALLERY_GROUPS.indexOf(a.group) - GALLERY_GROUPS.indexOf(b.group) || a.index - b.index);
 }

@@ -6,8 +6,8 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { chineseFontWarning, chromiumInstalled, chromiumMissingMessage } from './chromium';
-import { GALLERY_DIR, GALLERY_GROUPS, GALLERY_HTML_DIR, REPO_ROOT } from './layout';
-import { readManifests, shootStates, writeIndex } from './shoot';
+import { GALLERY_DIR, GALLERY_GROUPS, GALLERY_HTML_DIR, readManifests, REPO_ROOT } from './layout';
+import { shootStates, writeIndex } from './shoot';
 
 function renderStates(): boolean {
   const jestBin = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');

@@ -5,19 +5,13 @@
 import fs from 'fs';
 import path from 'path';
 import { pathToFileURL } from 'url';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumInstalled, chromiumMissingMessage } from './chromium';
 import { GALLERY_GROUPS, PHONE, type GalleryStateManifest } from './layout';
 
-/** The states whose HTML the Jest side wrote into htmlDir, in index order. */
-export function readManifests(htmlDir: string): GalleryStateManifest[] {
-  if (!fs.existsSync(htmlDir)) return [];
-  return fs
-    .readdirSync(htmlDir)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => JSON.parse(fs.readFileSync(path.join(htmlDir, file), 'utf8')) as GalleryStateManifest)
-    .filter((m) => fs.existsSync(path.join(htmlDir, `${m.name}.html`)))
-    .sort((a, b) => GALLERY_GROUPS.indexOf(a.group) - GALLERY_GROUPS.indexOf(b.group) || a.index - b.index);
+function launchChromium(): Promise<Browser> {
+  if (!chromiumInstalled()) throw new Error(chromiumMissingMessage());
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 async function shootOne(browser: Browser, htmlFile: string, pngFile: string): Promise<void> {
