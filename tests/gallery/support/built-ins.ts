@@ -141,6 +141,26 @@ function drawImage(el: Element, attrs: Attrs, pageDir: string, miniprogramRoot: 
   el.appendChild(img);
 }
 
+function drawSlider(el: Element, attrs: Attrs): void {
+  const doc = el.ownerDocument;
+  const min = Number(attrs.get('min') ?? 0) || 0;
+  const max = Number(attrs.get('max') ?? 100) || 100;
+  const value = Number(attrs.get('value') ?? min) || 0;
+  const percent = max > min ? Math.max(0, Math.min(100, ((value - min) / (max - min)) * 100)) : 0;
+  const track = child(doc, 'wx-slider-track');
+  const filled = child(doc, 'wx-slider-filled');
+  const handle = child(doc, 'wx-slider-handle');
+  filled.style.width = `${percent}%`;
+  handle.style.left = `${percent}%`;
+  const active = asText(attrs.get('activeColor') ?? attrs.get('active-color'));
+  if (active) filled.style.background = active;
+  track.append(filled, handle);
+  el.appendChild(track);
+  if (isOn(attrs.get('show-value')) || isOn(attrs.get('showValue'))) {
+    el.appendChild(child(doc, 'wx-slider-value', String(value)));
+  }
+}
+
 /** Native components have no picture here: a dark box with what it is and who it shows. */
 function drawNative(el: Element, tag: string, attrs: Attrs): void {
   const doc = el.ownerDocument;
@@ -181,6 +201,9 @@ function annotate(el: Element, attrs: Attrs, liveValue: unknown, pageDir: string
     case 'wx-video':
     case 'wx-camera':
       drawNative(el, tag, attrs);
+      break;
+    case 'wx-slider':
+      drawSlider(el, attrs);
       break;
     case 'wx-progress': {
       const bar = child(el.ownerDocument, 'wx-progress-bar');

@@ -10,17 +10,41 @@ export interface GalleryPage {
   styles: string[];
 }
 
+/** document.head's <style> elements now, to tell which ones a render adds. */
+function stylesSoFar(): Set<HTMLStyleElement> {
+  return new Set(Array.from(document.head.querySelectorAll('style')));
+}
+
 /**
- * renderPage with phone-sized rpx, keeping the styles of this render only: every render adds its own
- * <style> to document.head, and the pages share the `main--` class prefix, so earlier renders' styles
- * would leak into this page's picture.
+ * Every render adds its own <style> to document.head and the pages share the `main--` class prefix,
+ * so only the styles added since `before` belong to this picture (duplicates from a second render
+ * of the same page dropped).
  */
-export function openGalleryPage(pagePath: string, properties: Record<string, unknown> = {}): GalleryPage {
-  usePhoneRpx();
-  const before = new Set(Array.from(document.head.querySelectorAll('style')));
-  const page = renderPage(pagePath, properties);
-  const styles = Array.from(document.head.querySelectorAll('style'))
+function stylesAddedSince(before: Set<HTMLStyleElement>): string[] {
+  const added = Array.from(document.head.querySelectorAll('style'))
     .filter((style) => !before.has(style))
     .map((style) => style.textContent ?? '');
-  return { pagePath, page, styles };
+  return [...new Set(added)];
+}
+
+/** renderPage with phone-sized rpx, keeping the styles of this render only. */
+export function openGalleryPage(pagePath: string, properties: Record<string, unknown> = {}): GalleryPage {
+  usePhoneRpx();
+  const before = stylesSoFar();
+  const page = renderPage(pagePath, properties);
+  return { pagePath, page, styles: stylesAddedSince(before) };
+}
+
+/**
+ * The same for a page opened by its own test harness (which calls renderPage itself): runs `open`
+ * with phone-sized rpx and keeps the styles its renders injected.
+ */
+export async function captureHarnessPage<T extends { page: RenderedPage }>(
+  pagePath: string,
+  open: () => Promise<T>,
+): Promise<T & GalleryPage> {
+  usePhoneRpx();
+  const before = stylesSoFar();
+  const opened = await open();
+  return { ...opened, pagePath, styles: stylesAddedSince(before) };
 }
