@@ -96,7 +96,7 @@ export function writeIndex(
 body { margin: 0; padding: 24px 32px; background: #e5e7eb; font: 14px/1.4 system-ui, sans-serif; color: #111827; }
 h1 { margin: 0 0 4px; font-size: 22px; }
 h2 { margin: 28px 0 12px; font-size: 17px; }
-.row { display: flex; gap: 24px; overflow-x: auto; padding-bottom: 12px; }
+.row { display: flex; flex-wrap: wrap; gap: 24px; padding-bottom: 12px; }
 figure { margin: 0; flex: none; width: ${PHONE.width}px; }
 img { display: block; border-radius: 28px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18); background: #fff; }
 figcaption { margin-top: 10px; text-align: center; }
