@@ -1,5 +1,5 @@
 import { renderPage, type RenderedPage } from '../../helpers/render-page';
-import { usePhoneRpx } from './rpx';
+import { usePhoneStyles } from './simulate-styles';
 
 /** A page rendered for the gallery: the page itself and the WXSS simulate injected for it. */
 export interface GalleryPage {
@@ -29,7 +29,7 @@ function stylesAddedSince(before: Set<HTMLStyleElement>): string[] {
 
 /** renderPage with phone-sized rpx, keeping the styles of this render only. */
 export function openGalleryPage(pagePath: string, properties: Record<string, unknown> = {}): GalleryPage {
-  usePhoneRpx();
+  usePhoneStyles();
   const before = stylesSoFar();
   const page = renderPage(pagePath, properties);
   return { pagePath, page, styles: stylesAddedSince(before) };
@@ -43,7 +43,7 @@ export async function captureHarnessPage<T extends { page: RenderedPage }>(
   pagePath: string,
   open: () => Promise<T>,
 ): Promise<T & GalleryPage> {
-  usePhoneRpx();
+  usePhoneStyles();
   const before = stylesSoFar();
   const opened = await open();
   return { ...opened, pagePath, styles: stylesAddedSince(before) };

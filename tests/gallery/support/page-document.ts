@@ -15,7 +15,7 @@ import { MINIPROGRAM_ROOT } from '../../helpers/render-page';
 import { drawBuiltIns } from './built-ins';
 import type { GalleryPage } from './open-page';
 import { escapeHtml, phoneChrome, windowLook } from './phone-chrome';
-import { rpxToPhonePx } from './rpx';
+import { rpxToPhonePx } from './simulate-styles';
 
 const BASE_CSS = path.join(__dirname, 'wx-base.css');
 
