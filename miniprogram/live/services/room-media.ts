@@ -116,6 +116,8 @@ export class RoomMedia {
     const player = this.engine.getPlayerInstance(streamID);
     if (player === null) return;
     this.playing.add(streamID);
+    // RTC mode is the low-latency one; the live-player default ("live") buffers seconds.
+    if (player.attributes.mode !== 'RTC') player.setPlayerAttributes({ mode: 'RTC', objectFit: 'contain' });
     player.play().catch((error: unknown) => {
       this.playing.delete(streamID);
       this.failMedia('express', error, streamID);

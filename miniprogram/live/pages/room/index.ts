@@ -1,11 +1,433 @@
-// Placeholder until the live room issue: it loads the Express SDK so the subpackage budget is real.
-import { ZegoExpressEngine } from 'zego-express-engine-miniprogram';
+/**
+ * The live room page: view state and event wiring only. RoomService does the SDK work; the SDK's
+ * initContext glue writes `pusher` and `playerList`; everything else arrives as typed events and is
+ * applied as the smallest setData by path.
+ */
+import type { LiveComponentEvent } from '../../../../typings/zego-express';
+import type { ErrorInfo } from '../../../core/errors';
+import { getLang, type Lang } from '../../../core/i18n';
+import { checkId, checkNickname, type Role } from '../../../core/ids';
+import { ensurePermissions, scopesForRole } from '../../../core/permissions';
+import type { RoomChat, RoomComment } from '../../services/room-chat';
+import { roomPageDeps } from '../../services/room-deps';
+import { RoomService } from '../../services/room-service';
+import type { RoomState } from '../../services/room-types';
+import { labelsFor, text } from './strings';
+import {
+  checkRoomLink,
+  isSafeKey,
+  overlayFor,
+  shareCard,
+  type OverlayInput,
+  type PagePhase,
+} from './view-model';
+
+/** Comments shown at once; older ones scroll away. */
+const MAX_COMMENTS = 50;
+
+interface Runtime {
+  lang: Lang;
+  roomID: string;
+  role: Role;
+  userID: string;
+  userName: string;
+  service: RoomService | null;
+  chat: RoomChat | null;
+  unsubscribe: Array<() => void>;
+  leaving: Promise<void> | null;
+  navigatedAway: boolean;
+  hostName: string;
+  commentIndex: Map<string, number>;
+}
+
+// Per-page state that is not view data (a page can be opened twice in the stack).
+const runtimes = new WeakMap<object, Runtime>();
+
+type Query = Record<string, string | undefined>;
+
+function decoded(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
 
 Component({
-  properties: { roomID: { type: String, value: '' } },
+  properties: {
+    roomID: { type: String, value: '' },
+    role: { type: String, value: '' },
+    userName: { type: String, value: '' },
+    userID: { type: String, value: '' },
+  },
+
+  data: {
+    labels: labelsFor('zh'),
+    phase: 'idle' as PagePhase,
+    overlay: overlayFor('idle', 'zh'),
+    configProblems: [] as string[],
+    started: false,
+    isHost: false,
+    selfStreamID: '',
+    pusher: {} as Record<string, unknown>,
+    playerList: [] as Array<Record<string, unknown>>,
+    tiles: {} as Record<string, { name: string; cameraOn: boolean; micOn: boolean } | null>,
+    tileCount: 0,
+    stats: {} as Record<string, Record<string, unknown> | null>,
+    self: { micOn: true, cameraOn: true, frontCamera: true, beauty: 0, whiteness: 0 },
+    members: {} as Record<string, string | null>,
+    memberCount: 0,
+    memberCountText: '',
+    showMembers: false,
+    detailStream: '',
+    notice: '',
+    comments: [] as RoomComment[],
+    draft: '',
+  },
+
+  lifetimes: {
+    attached() {
+      // WeChat sets the query as properties before attach; onLoad repeats it for older base libraries.
+      if (this.data.roomID !== '' || this.data.role !== '') void this.startRoom({});
+    },
+    detached() {
+      void this.leaveRoom();
+    },
+  },
+
   methods: {
-    sdkName(): string {
-      return ZegoExpressEngine.name;
+    onLoad(query?: Query) {
+      void this.startRoom(query ?? {});
+    },
+
+    onShow() {
+      runtimes.get(this)?.service?.onShow();
+    },
+
+    onHide() {
+      runtimes.get(this)?.service?.onHide();
+    },
+
+    onUnload() {
+      void this.leaveRoom();
+    },
+
+    onShareAppMessage() {
+      const card = this.card();
+      return { title: card.title, path: card.path };
+    },
+
+    onShareTimeline() {
+      const card = this.card();
+      return { title: card.title, query: card.query };
+    },
+
+    card() {
+      const rt = runtimes.get(this);
+      const lang = rt?.lang ?? getLang();
+      return shareCard(rt?.roomID ?? decoded(this.data.roomID), rt?.hostName ?? '', lang);
+    },
+
+    // ---- start ----------------------------------------------------------------------------------
+
+    async startRoom(query: Query) {
+      if (runtimes.has(this)) return;
+      const lang = getLang();
+      const link = checkRoomLink(this.data.roomID || query.roomID, this.data.role || query.role, lang);
+      this.setData({ labels: labelsFor(lang) });
+      if (!link.ok) {
+        // An invalid deep link: a message and a way back, and no SDK call at all.
+        this.showPhase('invalid', lang, { message: link.message });
+        return;
+      }
+      const deps = roomPageDeps();
+      const rawUserName = decoded(this.data.userName || query.userName);
+      const requestedID = checkId(this.data.userID || query.userID);
+      const userID = requestedID.ok ? requestedID.value : deps.userID();
+      const nickname = checkNickname(rawUserName);
+      const rt: Runtime = {
+        lang,
+        roomID: link.roomID,
+        role: link.role,
+        userID,
+        userName: nickname.ok ? nickname.value : userID,
+        service: null,
+        chat: null,
+        unsubscribe: [],
+        leaving: null,
+        navigatedAway: false,
+        hostName: link.role === 'host' ? (nickname.ok ? nickname.value : userID) : '',
+        commentIndex: new Map(),
+      };
+      runtimes.set(this, rt);
+      this.setData({ isHost: link.role === 'host' });
+
+      const config = deps.config();
+      if (!config.ok) {
+        this.setData({ configProblems: config.problems.map((p) => `${p.variable}: ${p[lang]}`) });
+        this.showPhase('not-configured', lang);
+        return;
+      }
+      if (link.role === 'host') {
+        const outcome = await ensurePermissions(scopesForRole('host'), deps.permissions);
+        if (!outcome.granted) {
+          this.showPhase('permission-refused', lang);
+          return;
+        }
+      }
+      if (rt.leaving !== null) return;
+
+      const service = new RoomService(
+        {
+          Engine: deps.Engine,
+          appID: config.config.appID,
+          servers: config.config.servers,
+          tokens: deps.tokens(),
+          clock: deps.clock,
+          platform: deps.platform,
+          recovery: deps.recovery,
+        },
+        { roomID: rt.roomID, userID: rt.userID, userName: rt.userName, role: rt.role, wxContext: this },
+      );
+      rt.service = service;
+      this.bindService(rt, service);
+      this.setData({ started: true, selfStreamID: service.localStreamID ?? '' });
+      rt.chat = deps.chat(service, { userID: rt.userID, userName: rt.userName });
+      this.bindChat(rt, rt.chat);
+      await service.join();
+      // Room comments are a nicety: the room works without them.
+      rt.chat?.enter(rt.roomID).catch((error: unknown) => console.warn('comments unavailable', error));
+    },
+
+    bindService(rt: Runtime, service: RoomService) {
+      const subs = rt.unsubscribe;
+      subs.push(service.on('state', (state: RoomState) => this.showPhase(state.phase, rt.lang, state)));
+      subs.push(
+        service.on('streamAdded', (s) => {
+          if (rt.hostName === '') rt.hostName = s.userName;
+          if (!isSafeKey(s.streamID)) return;
+          this.setData({
+            [`tiles.${s.streamID}`]: { name: s.userName, cameraOn: s.cameraOn, micOn: s.micOn },
+            tileCount: this.data.tileCount + 1,
+          });
+        }),
+      );
+      subs.push(
+        service.on('streamUpdated', (s) => {
+          if (!isSafeKey(s.streamID)) return;
+          this.setData({
+            [`tiles.${s.streamID}.cameraOn`]: s.cameraOn,
+            [`tiles.${s.streamID}.micOn`]: s.micOn,
+          });
+        }),
+      );
+      subs.push(
+        service.on('streamRemoved', (streamID) => {
+          if (!isSafeKey(streamID)) return;
+          const closing = this.data.detailStream === streamID;
+          this.setData({
+            [`tiles.${streamID}`]: null,
+            [`stats.${streamID}`]: null,
+            tileCount: Math.max(0, this.data.tileCount - 1),
+            ...(closing ? { detailStream: '' } : {}),
+          });
+        }),
+      );
+      subs.push(
+        service.on('localMedia', (m) => {
+          const patch: Record<string, unknown> = {};
+          for (const key of ['micOn', 'cameraOn', 'frontCamera', 'beauty', 'whiteness'] as const) {
+            if (this.data.self[key] !== m[key]) patch[`self.${key}`] = m[key];
+          }
+          if (Object.keys(patch).length > 0) this.setData(patch);
+        }),
+      );
+      subs.push(
+        service.on('quality', (streamID, q) => {
+          if (isSafeKey(streamID)) this.setData({ [`stats.${streamID}`]: { ...q } });
+        }),
+      );
+      subs.push(
+        service.on('memberJoined', (m) => {
+          if (isSafeKey(m.userID)) this.setData({ [`members.${m.userID}`]: m.userName });
+        }),
+      );
+      subs.push(
+        service.on('memberLeft', (userID) => {
+          if (isSafeKey(userID)) this.setData({ [`members.${userID}`]: null });
+        }),
+      );
+      subs.push(
+        service.on('memberCount', (n) =>
+          this.setData({ memberCount: n, memberCountText: text('memberCount', rt.lang, { n }) }),
+        ),
+      );
+      subs.push(service.on('notice', (info: ErrorInfo) => this.setData({ notice: info[rt.lang] })));
+    },
+
+    bindChat(rt: Runtime, chat: RoomChat) {
+      rt.unsubscribe.push(chat.on('comment', (c) => this.appendComment(rt, c)));
+      rt.unsubscribe.push(
+        chat.on('commentState', (c) => {
+          const index = rt.commentIndex.get(c.id);
+          if (index !== undefined) this.setData({ [`comments[${index}].state`]: c.state });
+        }),
+      );
+    },
+
+    appendComment(rt: Runtime, comment: RoomComment) {
+      const list = this.data.comments;
+      if (list.length >= MAX_COMMENTS * 2) {
+        // Rare, bounded trim; every other update appends by path.
+        const kept = list.slice(-MAX_COMMENTS);
+        rt.commentIndex = new Map(kept.map((c, i) => [c.id, i]));
+        this.setData({ comments: kept });
+      }
+      const index = this.data.comments.length;
+      rt.commentIndex.set(comment.id, index);
+      this.setData({ [`comments[${index}]`]: comment });
+    },
+
+    showPhase(phase: PagePhase, lang: Lang, input: OverlayInput = {}) {
+      const overlay = overlayFor(phase, lang, input);
+      const patch: Record<string, unknown> = { overlay };
+      if (this.data.phase !== phase) patch.phase = phase;
+      this.setData(patch);
+    },
+
+    // ---- native events: forwarded to the SDK through the service ---------------------------------
+
+    onPusherStateChange(e: LiveComponentEvent) {
+      const rt = runtimes.get(this);
+      rt?.service?.forwardStateChange(rt.service.localStreamID ?? '', e);
+    },
+    onPusherNetStatus(e: LiveComponentEvent) {
+      const rt = runtimes.get(this);
+      rt?.service?.forwardNetStatus(rt.service.localStreamID ?? '', e);
+    },
+    onPusherAudioVolume(e: LiveComponentEvent) {
+      const rt = runtimes.get(this);
+      rt?.service?.forwardAudioVolume(rt.service.localStreamID ?? '', e);
+    },
+    onPlayerStateChange(e: LiveComponentEvent) {
+      runtimes.get(this)?.service?.forwardStateChange(e.currentTarget?.id ?? '', e);
+    },
+    onPlayerNetStatus(e: LiveComponentEvent) {
+      runtimes.get(this)?.service?.forwardNetStatus(e.currentTarget?.id ?? '', e);
+    },
+    onPlayerAudioVolume(e: LiveComponentEvent) {
+      runtimes.get(this)?.service?.forwardAudioVolume(e.currentTarget?.id ?? '', e);
+    },
+
+    // ---- controls -------------------------------------------------------------------------------
+
+    onToggleMic() {
+      runtimes.get(this)?.service?.setMic(!this.data.self.micOn);
+    },
+    onToggleCamera() {
+      runtimes.get(this)?.service?.setCamera(!this.data.self.cameraOn);
+    },
+    onSwitchCamera() {
+      runtimes.get(this)?.service?.switchCamera();
+    },
+    onBeautyChange(e: WechatMiniprogram.SliderChange) {
+      runtimes.get(this)?.service?.setBeauty(e.detail.value, this.data.self.whiteness);
+    },
+    onWhitenessChange(e: WechatMiniprogram.SliderChange) {
+      runtimes.get(this)?.service?.setBeauty(this.data.self.beauty, e.detail.value);
+    },
+    onToggleMembers() {
+      this.setData({ showMembers: !this.data.showMembers });
+    },
+    onShowDetails(e: WechatMiniprogram.TouchEvent) {
+      const streamID = String(e.currentTarget.dataset.stream ?? '');
+      this.setData({ detailStream: streamID });
+    },
+    onCloseDetails() {
+      this.setData({ detailStream: '' });
+    },
+    onDismissNotice() {
+      this.setData({ notice: '' });
+    },
+
+    onCommentInput(e: WechatMiniprogram.Input) {
+      this.setData({ draft: e.detail.value });
+    },
+    onSendComment() {
+      const rt = runtimes.get(this);
+      if (rt?.chat === null || rt?.chat === undefined || this.data.draft.trim() === '') return;
+      try {
+        this.appendComment(rt, rt.chat.send(this.data.draft));
+        this.setData({ draft: '' });
+      } catch (error) {
+        const info = error as Partial<ErrorInfo>;
+        this.setData({
+          notice: typeof info[rt.lang] === 'string' ? (info[rt.lang] as string) : String(error),
+        });
+      }
+    },
+    onRetryComment(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id ?? '');
+      const rt = runtimes.get(this);
+      const index = rt?.commentIndex.get(id);
+      if (
+        rt?.chat === null ||
+        rt?.chat === undefined ||
+        index === undefined ||
+        this.data.comments[index]?.state !== 'failed'
+      )
+        return;
+      rt.chat.retry(id);
+    },
+
+    onRetry() {
+      void runtimes.get(this)?.service?.retry();
+    },
+
+    /** Back from Settings: if both scopes are now allowed, start again. */
+    onOpenSetting(e: { detail: { authSetting?: Record<string, boolean> } }) {
+      const auth = e.detail.authSetting ?? {};
+      const rt = runtimes.get(this);
+      if (rt === undefined || rt.service !== null || !auth['scope.camera'] || !auth['scope.record']) return;
+      runtimes.delete(this);
+      void this.startRoom({ roomID: rt.roomID, role: rt.role, userID: rt.userID, userName: rt.userName });
+    },
+
+    async onLeave() {
+      await this.leaveRoom();
+      this.goBack();
+    },
+
+    onBack() {
+      void this.leaveRoom();
+      this.goBack();
+    },
+
+    goBack() {
+      const rt = runtimes.get(this);
+      if (rt !== undefined) {
+        if (rt.navigatedAway) return;
+        rt.navigatedAway = true;
+      }
+      const toEntry = () => void wx.reLaunch({ url: '/pages/entry/index' });
+      const depth = typeof getCurrentPages === 'function' ? getCurrentPages().length : 0;
+      if (depth > 1) wx.navigateBack({ fail: toEntry });
+      else toEntry();
+    },
+
+    /** Exactly once, whichever comes first: leave button, back gesture (unload), detach. */
+    leaveRoom(): Promise<void> {
+      const rt = runtimes.get(this);
+      if (rt === undefined) return Promise.resolve();
+      if (rt.leaving === null) {
+        rt.leaving = (async () => {
+          for (const unsubscribe of rt.unsubscribe.splice(0)) unsubscribe();
+          await rt.chat?.leave().catch(() => undefined);
+          await rt.service?.leave();
+        })();
+      }
+      return rt.leaving;
     },
   },
 });
