@@ -1,0 +1,191 @@
+/** @jest-environment node */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildCommand } from '../../scripts/release/build-step';
+import { renderQrInTerminal, withCiLogs } from '../../scripts/release/ci-client';
+import { createProgressPrinter } from '../../scripts/release/progress';
+import { checkPageExists, listPages, readAppJson } from '../../scripts/release/project-info';
+import { formatBytes, formatSizeTable, summarizeSizes, toPackageSizes } from '../../scripts/release/sizes';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+describe('package sizes', () => {
+  const reported = [
+    { name: '__FULL__', size: 2_500_000 },
+    { name: '/b-pkg/', size: 2_200_000 },
+    { name: '__APP__', size: 200_000 },
+    { name: '/a-pkg/', size: 100_000 },
+  ];
+
+  it('orders main, subpackages by name, then the total', () => {
+    expect(toPackageSizes(reported).map((row) => row.label)).toEqual(['main', 'a-pkg', 'b-pkg', 'total']);
+  });
+
+  it("prints each against WeChat's limit and flags one over it", () => {
+    expect(formatSizeTable('Sizes', toPackageSizes(reported))).toEqual([
+      'Sizes:',
+      '  main   195.3 KB   10% of 2.00 MB',
+      '  a-pkg   97.7 KB    5% of 2.00 MB',
+      '  b-pkg   2.10 MB  105% of 2.00 MB  OVER THE LIMIT',
+      '  total   2.38 MB   12% of 20.00 MB',
+    ]);
+    expect(summarizeSizes(toPackageSizes(reported))).toBe(
+      'total 2.38 MB (main 195.3 KB, a-pkg 97.7 KB, b-pkg 2.10 MB)',
+    );
+  });
+
+  it('says so when WeChat reports nothing', () => {
+    expect(formatSizeTable('Sizes', [])).toEqual(['Sizes: none reported']);
+    expect(summarizeSizes([])).toBe('sizes not reported');
+  });
+
+  it('formats bytes', () => {
+    expect([formatBytes(12), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual([
+      '12 B',
+      '2.0 KB',
+      '3.00 MB',
+    ]);
+  });
+});
+
+describe('progress', () => {
+  it('prints one line per change, with the time a finished step took, and skips repeats', () => {
+    const lines: string[] = [];
+    let clock = 1000;
+    const progress = createProgressPrinter(
+      (line) => lines.push(line),
+      () => clock,
+    );
+    progress({ id: '1', message: 'compile JS', status: 'doing' });
+    progress({ id: '1', message: 'compile JS', status: 'doing' });
+    clock = 3500;
+    progress({ id: '1', message: 'compile JS', status: 'done' });
+    progress({ id: '2', message: 'large image', status: 'warn' });
+    progress({ id: '3', message: 'upload', status: 'fail' });
+    progress('  uploading  ');
+    progress('');
+    expect(lines).toEqual([
+      '  … compile JS',
+      '  ✓ compile JS (2.5s)',
+      '  ! large image',
+      '  ✗ upload',
+      '  · uploading',
+    ]);
+  });
+});
+
+describe('withCiLogs', () => {
+  it("mutes miniprogram-ci's console chatter during the call and restores it after, even on failure", async () => {
+    const original = console.log;
+    const seen: unknown[] = [];
+    console.log = (...args: unknown[]) => seen.push(args.join(' '));
+    try {
+      await expect(
+        withCiLogs(false, async () => {
+          console.log('[info] request url: https://servicewechat.com/…');
+          throw new Error('failed');
+        }),
+      ).rejects.toThrow('failed');
+      console.log('after');
+      await withCiLogs(true, async () => console.log('[info] verbose'));
+    } finally {
+      console.log = original;
+    }
+    expect(seen).toEqual(['after', '[info] verbose']);
+  });
+});
+
+describe('project info', () => {
+  it("lists this project's pages from app.json, subpackages included", () => {
+    const pages = listPages(readAppJson(ROOT));
+    expect(pages).toEqual(expect.arrayContaining(['pages/entry/index', 'live/pages/room/index']));
+    expect(() => checkPageExists('live/pages/room/index', pages)).not.toThrow();
+    expect(() => checkPageExists(undefined, pages)).not.toThrow();
+    expect(() => checkPageExists('pages/room/index', pages)).toThrow(/is not in app.json/);
+  });
+
+  it('reads both subpackage spellings and ignores junk', () => {
+    expect(
+      listPages({
+        pages: ['pages/a', 3],
+        subpackages: [{ root: 'x/', pages: ['p'] }, null, { root: 1 }],
+        subPackages: [{ root: '/y', pages: ['q'] }],
+      }),
+    ).toEqual(['pages/a', 'x/p', 'y/q']);
+  });
+});
+
+describe('build command', () => {
+  it('reuses the npm that started us', () => {
+    expect(buildCommand({ npm_execpath: '/usr/lib/npm/bin/npm-cli.js' }, '/usr/bin/node')).toEqual({
+      executable: '/usr/bin/node',
+      args: ['/usr/lib/npm/bin/npm-cli.js', 'run', 'build'],
+    });
+  });
+
+  it('falls back to npm on the PATH', () => {
+    expect(buildCommand({}, '/usr/bin/node').args).toEqual(['run', 'build']);
+  });
+});
+
+describe('renderQrInTerminal', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'release-qr-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('turns a JPEG QR into a real PNG and draws it in the terminal', async () => {
+    // The same libraries miniprogram-ci uses, to make a QR image like the one WeChat returns.
+    const fromCi = createRequire(require.resolve('miniprogram-ci/package.json'));
+    const QRCode = fromCi('qrcode-terminal/vendor/QRCode') as new (
+      version: number,
+      level: number,
+    ) => {
+      addData(s: string): void;
+      make(): void;
+      getModuleCount(): number;
+      isDark(r: number, c: number): boolean;
+    };
+    const Jimp = fromCi('jimp') as {
+      new (
+        w: number,
+        h: number,
+        color: number,
+      ): {
+        setPixelColor(color: number, x: number, y: number): void;
+        getBufferAsync(mime: string): Promise<Buffer>;
+      };
+      MIME_JPEG: string;
+    };
+    const qr = new QRCode(-1, 1);
+    qr.addData('https://example.com/preview');
+    qr.make();
+    const cell = 6;
+    const size = (qr.getModuleCount() + 8) * cell;
+    const image = new Jimp(size, size, 0xffffffff);
+    for (let y = 0; y < size; y += 1) {
+      for (let x = 0; x < size; x += 1) {
+        const row = Math.floor(y / cell) - 4;
+        const col = Math.floor(x / cell) - 4;
+        const inside = row >= 0 && col >= 0 && row < qr.getModuleCount() && col < qr.getModuleCount();
+        if (inside && qr.isDark(row, col)) image.setPixelColor(0x000000ff, x, y);
+      }
+    }
+    const file = path.join(dir, 'preview-qr.png');
+    writeFileSync(file, await image.getBufferAsync(Jimp.MIME_JPEG));
+
+    const art = await renderQrInTerminal(file);
+    expect(readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(art).toBeDefined();
+    expect(art?.split('\n').length).toBeGreaterThan(20);
+  });
+
+  it('gives up quietly on something that is not a QR image', async () => {
+    const file = path.join(dir, 'broken.png');
+    writeFileSync(file, 'not an image');
+    await expect(renderQrInTerminal(file)).resolves.toBeUndefined();
+  });
+});
