@@ -139,7 +139,7 @@ describe('renderQrInTerminal', () => {
 
   it('turns a JPEG QR into a real PNG and draws it in the terminal', async () => {
     // The same libraries miniprogram-ci uses, to make a QR image like the one WeChat returns.
-    const fromCi = createRequire(require.resolve('miniprogram-ci/package.json'));
+    const fromCi = createRequire(createRequire(__filename).resolve('miniprogram-ci/package.json'));
     const QRCode = fromCi('qrcode-terminal/vendor/QRCode') as new (
       version: number,
       level: number,
