@@ -48,6 +48,9 @@ async function benchHttp(): Promise<autocannon.Result> {
     trustProxy: false,
     logLevel: 'silent',
     wechat: null,
+    redisUrl: null,
+    roomOwnerTtlSeconds: 300,
+    cohostLimit: 3,
   };
   const app = await buildServer(config);
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -6,14 +6,17 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers, methodNotAllowed } from './errors';
+import { registerRoomRoutes } from './room-routes';
+import { createRoomStore } from './store/create-room-store';
 import { registerTokenRoute } from './token-route';
+import { createAuthenticate } from './user-auth';
 import { createCode2Session, type Code2Session } from './wechat-auth';
 
 /** The limit: nothing a token request needs comes close. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface ServerDeps {
-  /** Milliseconds since the epoch; the token's ctime comes from here. */
+  /** Milliseconds since the epoch; the token's ctime and the in-memory room leases come from here. */
   now?: () => number;
   /** Replaces the HTTP code2Session call (wechat mode); by default WX_API_BASE is called. */
   code2Session?: Code2Session;
@@ -44,10 +47,18 @@ export async function buildServer(config: ServerConfig, deps: ServerDeps = {}): 
   await app.register(rateLimit, { global: false });
   app.decorateRequest('tokenUserID', '');
 
-  registerTokenRoute(app, config, {
+  const authenticate = createAuthenticate(
+    config,
+    config.wechat === null ? null : (deps.code2Session ?? createCode2Session(config.wechat)),
+  );
+  // Room ownership and approvals: this process's memory, or Redis shared by every instance.
+  const rooms = await createRoomStore(config, {
     now,
-    code2Session: config.wechat === null ? null : (deps.code2Session ?? createCode2Session(config.wechat)),
+    onConnectionError: (error) => app.log.warn({ err: error }, 'room store connection problem'),
   });
+  app.addHook('onClose', () => rooms.close());
+  registerTokenRoute(app, config, { now, authenticate, rooms });
+  registerRoomRoutes(app, config, { authenticate, rooms });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.route({

@@ -38,6 +38,12 @@ export interface ServerConfig {
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   logLevel: LogLevel;
   wechat: WechatConfig | null;
+  /** Where room ownership and co-host approvals live: a Redis URL, or null for this process's memory. */
+  redisUrl: string | null;
+  /** A room's owner keeps it this long after their last sign of life (token, heartbeat, approval). */
+  roomOwnerTtlSeconds: number;
+  /** Co-hosts a host may approve at once in one room. */
+  cohostLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +129,29 @@ function readLogLevel(env: Env): LogLevel {
   return level;
 }
 
+function readRedisUrl(env: Env): string | null {
+  const raw = present(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  // The URL may hold a password, so the message never repeats it.
+  const problem = 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', problem);
+  }
+  const database = url.pathname.replace(/^\//, '');
+  if (
+    (url.protocol !== 'redis:' && url.protocol !== 'rediss:') ||
+    url.hostname === '' ||
+    !/^\d{0,5}$/.test(database) ||
+    url.hash !== ''
+  ) {
+    throw new ConfigError('REDIS_URL', problem);
+  }
+  return raw;
+}
+
 function readWechat(env: Env, serverSecret: string): WechatConfig {
   const appId = present(env, 'WX_APPID');
   if (appId === undefined || !/^wx[0-9a-fA-F]{16}$/.test(appId)) {
@@ -176,5 +205,8 @@ export function loadConfig(env: Env): ServerConfig {
     trustProxy: readTrustProxy(env),
     logLevel: readLogLevel(env),
     wechat: authMode === 'wechat' ? readWechat(env, zegoServerSecret) : null,
+    redisUrl: readRedisUrl(env),
+    roomOwnerTtlSeconds: integerIn(env, 'ROOM_OWNER_TTL_SECONDS', 300, 10, 24 * 60 * 60, ' seconds'),
+    cohostLimit: integerIn(env, 'COHOST_LIMIT', 3, 1, 50),
   };
 }

@@ -1,18 +1,18 @@
 /**
  * POST /v1/token: `{userID, roomID?, role?, userName?}` (plus `code` in wechat mode) →
  * `{token, userID, expiresAt}`. The schema is the only parser of the body: unknown fields are
- * dropped before the handler sees them, so they can never widen what a token allows.
+ * dropped before the handler sees them, so they can never widen what a token allows. Publishing
+ * roles are checked against the room's owner and approvals first (publish-rights.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config';
-import { ApiError, errorBodySchema, methodNotAllowed } from './errors';
-import { privilegePayload, type Role } from './privilege';
+import { errorBodySchema, methodNotAllowed } from './errors';
+import { privilegePayload, ROLES, type Role } from './privilege';
+import { checkPublishRight } from './publish-rights';
 import { perIpLimit, perUserLimit } from './rate-limits';
+import type { RoomStore } from './store/room-store';
 import { generateToken04 } from './token04';
-import { userIdForOpenid, type Code2Session } from './wechat-auth';
-
-/** The ID rule Express and ZIM share (miniprogram/core/ids.ts). */
-const ID_SCHEMA = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' } as const;
+import { ID_SCHEMA, LOGIN_CODE_SCHEMA, type Authenticate } from './user-auth';
 
 export interface TokenRequestBody {
   userID?: string;
@@ -24,7 +24,8 @@ export interface TokenRequestBody {
 
 export interface TokenRouteDeps {
   now: () => number;
-  code2Session: Code2Session | null;
+  authenticate: Authenticate;
+  rooms: RoomStore;
 }
 
 function bodySchema(config: ServerConfig) {
@@ -33,10 +34,9 @@ function bodySchema(config: ServerConfig) {
     properties: {
       userID: ID_SCHEMA,
       roomID: ID_SCHEMA,
-      role: { type: 'string', enum: ['host', 'audience'] },
+      role: { type: 'string', enum: ROLES },
       userName: { type: 'string', maxLength: 64 },
-      // A wx.login code; ignored in dev mode.
-      code: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+      code: LOGIN_CODE_SCHEMA,
     },
     // In wechat mode the server tells the client its user ID, so userID is optional there.
     required: config.authMode === 'wechat' ? ['code'] : ['userID'],
@@ -57,17 +57,7 @@ const responseSchema = {
 
 export function registerTokenRoute(app: FastifyInstance, config: ServerConfig, deps: TokenRouteDeps): void {
   const authenticate = async (request: FastifyRequest<{ Body: TokenRequestBody }>) => {
-    const body = request.body;
-    if (config.authMode === 'dev' || deps.code2Session === null) {
-      request.tokenUserID = body.userID ?? '';
-      return;
-    }
-    const { openid } = await deps.code2Session(body.code ?? '');
-    const ownID = userIdForOpenid(openid, config.wechat?.userIdKey ?? '');
-    if (body.userID !== undefined && body.userID !== ownID) {
-      throw new ApiError(403, 'forbidden_user', 'this WeChat user may only ask for its own user ID');
-    }
-    request.tokenUserID = ownID;
+    request.tokenUserID = await deps.authenticate(request.body.userID, request.body.code);
   };
 
   app.route<{ Body: TokenRequestBody }>({
@@ -79,6 +69,9 @@ export function registerTokenRoute(app: FastifyInstance, config: ServerConfig, d
     handler: async (request, reply: FastifyReply) => {
       const { roomID } = request.body;
       const role: Role = request.body.role ?? 'audience';
+      if (roomID !== undefined) {
+        await checkPublishRight(deps.rooms, request.log, { roomID, userID: request.tokenUserID, role });
+      }
       // ctime from the injected clock (Date.now in production); nonce and IV stay random.
       const ctime = Math.floor(deps.now() / 1000);
       const token = generateToken04(

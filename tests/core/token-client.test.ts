@@ -108,9 +108,9 @@ describe('TokenClient against the token server on loopback (dev mode)', () => {
 
   it('shares one request between concurrent callers', async () => {
     const [a, b, c] = await Promise.all([
-      client.getToken({ userID: 'busy', roomID: 'r', role: 'host' }),
-      client.getToken({ userID: 'busy', roomID: 'r', role: 'host' }),
-      client.getToken({ userID: 'busy', roomID: 'r', role: 'host' }),
+      client.getToken({ userID: 'busy', roomID: 'busy-room', role: 'host' }),
+      client.getToken({ userID: 'busy', roomID: 'busy-room', role: 'host' }),
+      client.getToken({ userID: 'busy', roomID: 'busy-room', role: 'host' }),
     ]);
     expect(a).toBe(b);
     expect(b).toBe(c);

@@ -28,6 +28,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: false,
     logLevel: 'silent',
     wechat: null,
+    redisUrl: null,
+    roomOwnerTtlSeconds: 300,
+    cohostLimit: 3,
     ...overrides,
   };
 }
