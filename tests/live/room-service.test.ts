@@ -49,7 +49,7 @@ function visit(
 async function goLive(host: ReturnType<typeof visit>) {
   await host.service.join();
   await flush();
-  host.engine().updatePlayerState(host.service.localStreamID ?? '', { detail: { code: 1002 } });
+  host.engine().updatePlayerState(host.service.localStreamID, { detail: { code: 1002 } });
   await flush();
 }
 

@@ -8,15 +8,15 @@
  */
 import type {
   LiveComponentEvent,
-  ZegoEventMap,
-  ZegoEventName,
   ZegoExpressEngine,
   ZegoRoomState,
   ZegoRoomStateChangedReason,
 } from '../../../typings/zego-express';
 import { codeOf, describeError, type ErrorInfo } from '../../core/errors';
+import { streamIdFor } from '../../core/ids';
 import { Emitter } from './emitter';
 import { backoffDelay } from './media-info';
+import { bindEngineEvents } from './room-engine-events';
 import { RoomMedia } from './room-media';
 import {
   DEFAULT_RECOVERY,
@@ -57,7 +57,7 @@ export class RoomService {
   private readonly recovery: RecoveryPolicy;
   private engine: ZegoExpressEngine | null = null;
   private media: RoomMedia | null = null;
-  private handlers: Array<[ZegoEventName, (...args: never[]) => void]> = [];
+  private binding: { unbind: () => void; count: () => number } | null = null;
   private state: RoomState = { phase: 'idle' };
   private attempt = 0;
   /** Bumped whenever an engine is dropped, so late callbacks from an old login do nothing. */
@@ -86,8 +86,9 @@ export class RoomService {
     return this.state.phase;
   }
 
-  get localStreamID(): string | null {
-    return this.media?.localStreamID ?? null;
+  /** Our stream ID (`${roomID}_${userID}_main`): what the host publishes and the pusher's events carry. */
+  get localStreamID(): string {
+    return streamIdFor(this.params.roomID, this.params.userID);
   }
 
   /** Pending timers + wx listeners + page handlers: zero after leave (tests assert it). */
@@ -95,7 +96,7 @@ export class RoomService {
     return {
       timers: this.timers.size,
       viewHandlers: this.events.listenerCount(),
-      engineHandlers: this.handlers.length,
+      engineHandlers: this.binding?.count() ?? 0,
     };
   }
 
@@ -168,7 +169,7 @@ export class RoomService {
     this.deps.platform.setKeepScreenOn(true);
     if (recovering) this.media?.recreate();
     else if (this.params.role === 'host') {
-      this.media?.startPublishing().catch((error: unknown) => this.notice('express', codeOf(error)));
+      this.media?.startPublishing().catch((error: unknown) => this.notice(codeOf(error)));
     }
   }
 
@@ -222,46 +223,34 @@ export class RoomService {
   // ---- engine events ----------------------------------------------------------------------------
 
   private registerHandlers(engine: ZegoExpressEngine): void {
-    const on = <K extends ZegoEventName>(name: K, handler: ZegoEventMap[K]) => {
-      engine.on(name, handler);
-      this.handlers.push([name, handler as (...args: never[]) => void]);
-    };
     const media = () => this.media;
-    on('roomStateUpdate', (_roomID, state, code) => this.onRoomState(state, code));
-    on('roomStateChanged', (_roomID, reason, code) => this.onRoomStateChanged(reason, code));
-    on('roomStreamUpdate', (_roomID, type, list) => {
-      if (type === 'ADD') media()?.addStreams(list);
-      else media()?.removeStreams(list);
-      this.checkHostPresence();
+    this.binding = bindEngineEvents(engine, {
+      roomState: (state, code) => this.onRoomState(state, code),
+      roomStateChanged: (reason, code) => this.onRoomStateChanged(reason, code),
+      streamsAdded: (list) => {
+        media()?.addStreams(list);
+        this.checkHostPresence();
+      },
+      streamsRemoved: (list) => {
+        media()?.removeStreams(list);
+        this.checkHostPresence();
+      },
+      extraInfo: (list) => media()?.onExtraInfo(list),
+      membersJoined: (members) => members.forEach((m) => this.events.emit('memberJoined', m)),
+      membersLeft: (userIDs) => userIDs.forEach((id) => this.events.emit('memberLeft', id)),
+      memberCount: (count) => this.events.emit('memberCount', count),
+      publisherState: (result) => {
+        if (result.state === 'NO_PUBLISH' && result.errorCode !== 0) this.notice(result.errorCode);
+      },
+      playerState: (result) => {
+        // -2301 is handled from the native code (play again); other play failures are shown.
+        const code = result.errorCode ?? 0;
+        if (result.state === 'NO_PLAY' && code !== 0 && code !== -2301) this.notice(code);
+      },
+      quality: (streamID, stats) => media()?.onQuality(streamID, stats),
+      barrage: (message) => this.events.emit('barrage', message),
+      tokenWillExpire: () => void this.renewToken(),
     });
-    on('streamExtraInfoUpdate', (_roomID, list) => media()?.onExtraInfo(list));
-    on('roomUserUpdate', (_roomID, type, users) => {
-      for (const user of users) {
-        if (type === 'ADD')
-          this.events.emit('memberJoined', { userID: user.userID, userName: user.userName ?? user.userID });
-        else this.events.emit('memberLeft', user.userID);
-      }
-    });
-    on('roomOnlineUserCountUpdate', (_roomID, count) => this.events.emit('memberCount', count));
-    on('publisherStateUpdate', (result) => {
-      if (result.state === 'NO_PUBLISH' && result.errorCode !== 0) this.notice('express', result.errorCode);
-    });
-    on('playerStateUpdate', () => undefined);
-    on('publishQualityUpdate', (streamID, stats) => media()?.onQuality(streamID, stats));
-    on('playQualityUpdate', (streamID, stats) => media()?.onQuality(streamID, stats));
-    on('IMRecvBarrageMessage', (_roomID, messages) => {
-      for (const m of messages) {
-        this.events.emit('barrage', {
-          id: m.messageID,
-          userID: m.fromUser.userID,
-          userName: m.fromUser.userName ?? m.fromUser.userID,
-          text: m.message,
-          sentAt: m.sendTime,
-        });
-      }
-    });
-    on('tokenWillExpire', () => void this.renewToken());
-    on('roomTokenWillExpire', () => void this.renewToken());
   }
 
   private onRoomState(state: ZegoRoomState, code: number): void {
@@ -426,14 +415,14 @@ export class RoomService {
     };
     step(() => this.media?.stopAll());
     step(() => engine.logoutRoom(this.params.roomID));
-    for (const [name, handler] of this.handlers) step(() => engine.off(name, handler as never));
-    this.handlers = [];
+    step(() => this.binding?.unbind());
+    this.binding = null;
     step(() => engine.destroyEngine());
     this.media = null;
   }
 
-  private notice(source: 'express', code: number | undefined): void {
-    this.events.emit('notice', describeError(source, code));
+  private notice(code: number | undefined): void {
+    this.events.emit('notice', describeError('express', code));
   }
 
   private isCurrent(generation: number): boolean {

@@ -192,7 +192,7 @@ Component({
       );
       rt.service = service;
       this.bindService(rt, service);
-      this.setData({ started: true, selfStreamID: service.localStreamID ?? '' });
+      this.setData({ started: true, selfStreamID: service.localStreamID });
       rt.chat = deps.chat(service, { userID: rt.userID, userName: rt.userName });
       this.bindChat(rt, rt.chat);
       await service.join();
@@ -300,15 +300,15 @@ Component({
 
     onPusherStateChange(e: LiveComponentEvent) {
       const rt = runtimes.get(this);
-      rt?.service?.forwardStateChange(rt.service.localStreamID ?? '', e);
+      rt?.service?.forwardStateChange(rt.service.localStreamID, e);
     },
     onPusherNetStatus(e: LiveComponentEvent) {
       const rt = runtimes.get(this);
-      rt?.service?.forwardNetStatus(rt.service.localStreamID ?? '', e);
+      rt?.service?.forwardNetStatus(rt.service.localStreamID, e);
     },
     onPusherAudioVolume(e: LiveComponentEvent) {
       const rt = runtimes.get(this);
-      rt?.service?.forwardAudioVolume(rt.service.localStreamID ?? '', e);
+      rt?.service?.forwardAudioVolume(rt.service.localStreamID, e);
     },
     onPlayerStateChange(e: LiveComponentEvent) {
       runtimes.get(this)?.service?.forwardStateChange(e.currentTarget?.id ?? '', e);
