@@ -110,6 +110,25 @@ const TABLES: Record<ErrorSource, Record<number, Entry>> = {
   player: PLAYER,
 };
 
+/** The room's own failures that have no SDK code of their own. */
+export const JOIN_TIMED_OUT: ErrorInfo = {
+  source: 'express',
+  code: 1002053,
+  zh: '进入房间超时，请检查网络后重试',
+  en: 'Joining the room timed out; check the network and try again',
+  action: 'retry',
+  known: true,
+};
+
+export const TOKEN_RENEWAL_FAILED: ErrorInfo = {
+  source: 'express',
+  code: 1002078,
+  zh: '登录凭证续期失败，稍后可能会断开',
+  en: 'Could not renew the login token; the room may disconnect soon',
+  action: 'relogin',
+  known: true,
+};
+
 const UNKNOWN: Bilingual = { zh: '出错了（错误码 {code}）', en: 'Something went wrong (code {code})' };
 
 export function describeError(source: ErrorSource, code: number | string | undefined): ErrorInfo {

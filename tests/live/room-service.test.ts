@@ -251,8 +251,8 @@ describe('RoomService against the fake cloud', () => {
     viewer.service.on('streamUpdated', (s) => updates.push({ cameraOn: s.cameraOn, micOn: s.micOn }));
     await viewer.service.join();
     await flush();
-    host.service.setCamera(false);
-    host.service.setMic(false);
+    host.service.controls?.setCamera(false);
+    host.service.controls?.setMic(false);
     await flush();
     expect(updates.at(-1)).toEqual({ cameraOn: false, micOn: false });
     expect((host.page.data.pusher as { enableCamera: boolean }).enableCamera).toBe(false);

@@ -12,7 +12,7 @@ import type {
   ZegoRoomState,
   ZegoRoomStateChangedReason,
 } from '../../../typings/zego-express';
-import { codeOf, describeError, type ErrorInfo } from '../../core/errors';
+import { codeOf, describeError, JOIN_TIMED_OUT, type ErrorInfo } from '../../core/errors';
 import { streamIdFor } from '../../core/ids';
 import { Emitter } from './emitter';
 import { backoffDelay } from './media-info';
@@ -29,25 +29,10 @@ import {
   type RoomState,
 } from './room-types';
 import { Timers } from './timers';
+import { TokenRenewal } from './token-renewal';
 
 const KICKED = 1002050;
 const TOKEN_EXPIRED = 1002078;
-const JOIN_TIMEOUT: ErrorInfo = {
-  source: 'express',
-  code: 1002053,
-  zh: '进入房间超时，请检查网络后重试',
-  en: 'Joining the room timed out; check the network and try again',
-  action: 'retry',
-  known: true,
-};
-const RENEW_FAILED: ErrorInfo = {
-  source: 'express',
-  code: 1002078,
-  zh: '登录凭证续期失败，稍后可能会断开',
-  en: 'Could not renew the login token; the room may disconnect soon',
-  action: 'relogin',
-  known: true,
-};
 /** Phases after which nothing may restart the room by itself. */
 const FINAL: ReadonlySet<RoomPhase> = new Set(['left', 'kicked', 'update-wechat', 'permission-refused']);
 
@@ -55,6 +40,7 @@ export class RoomService {
   private readonly events = new Emitter<RoomServiceEvents>();
   private readonly timers: Timers;
   private readonly recovery: RecoveryPolicy;
+  private readonly renewal: TokenRenewal;
   private engine: ZegoExpressEngine | null = null;
   private media: RoomMedia | null = null;
   private binding: { unbind: () => void; count: () => number } | null = null;
@@ -65,7 +51,6 @@ export class RoomService {
   private loggedIn = false;
   private leaving: Promise<void> | null = null;
   private hiddenAt: number | null = null;
-  private lastRenewalAt = -Infinity;
   private sawStream = false;
   private readonly onNetwork = (status: NetworkStatus) => this.handleNetwork(status);
   private readonly onInterruptionEnd = () => this.handleInterruptionEnd();
@@ -76,6 +61,9 @@ export class RoomService {
   ) {
     this.timers = new Timers(deps.clock);
     this.recovery = { ...DEFAULT_RECOVERY, ...deps.recovery };
+    this.renewal = new TokenRenewal(deps.tokens, deps.clock, this.timers, params, (info) =>
+      this.events.emit('notice', info),
+    );
   }
 
   on<K extends keyof RoomServiceEvents>(event: K, handler: RoomServiceEvents[K]): () => void {
@@ -191,7 +179,7 @@ export class RoomService {
     if (!this.isCurrent(generation) || this.loggedIn) return;
     // Stop the SDK's own retrying before showing the failed state.
     this.dropEngine();
-    this.fail(JOIN_TIMEOUT);
+    this.fail(JOIN_TIMED_OUT);
   }
 
   /** Bounded: backoff between attempts, then the failed state with a retry button. */
@@ -249,7 +237,10 @@ export class RoomService {
       },
       quality: (streamID, stats) => media()?.onQuality(streamID, stats),
       barrage: (message) => this.events.emit('barrage', message),
-      tokenWillExpire: () => void this.renewToken(),
+      tokenWillExpire: () => {
+        const generation = this.generation;
+        void this.renewal.renew(engine, () => this.isCurrent(generation));
+      },
     });
   }
 
@@ -270,28 +261,6 @@ export class RoomService {
   private onRoomStateChanged(reason: ZegoRoomStateChangedReason, code: number): void {
     if (reason === 'KICKOUT' && !this.isFinal())
       this.endAs('kicked', describeError('express', code || KICKED));
-  }
-
-  private async renewToken(): Promise<void> {
-    // tokenWillExpire and roomTokenWillExpire arrive together: one renewal is enough.
-    const now = this.deps.clock.now();
-    if (now - this.lastRenewalAt < 5000 || this.engine === null) return;
-    this.lastRenewalAt = now;
-    const generation = this.generation;
-    const { roomID, userID, userName, role } = this.params;
-    try {
-      const issued = await this.deps.tokens.getToken(
-        { userID, roomID, role, userName },
-        { forceRefresh: true },
-      );
-      if (!this.isCurrent(generation)) return;
-      if (this.engine?.renewToken(issued.token, roomID) === false) throw new Error('renewToken refused');
-    } catch (error) {
-      if (!this.isCurrent(generation)) return;
-      const code = codeOf(error);
-      this.events.emit('notice', code === undefined ? RENEW_FAILED : { ...describeError('express', code) });
-      this.lastRenewalAt = -Infinity;
-    }
   }
 
   private checkHostPresence(): void {
@@ -360,20 +329,9 @@ export class RoomService {
     this.engine?.updateAudioVolumeNotify(streamID, event);
   }
 
-  setMic(on: boolean): void {
-    this.media?.setMic(on);
-  }
-
-  setCamera(on: boolean): void {
-    this.media?.setCamera(on);
-  }
-
-  switchCamera(): void {
-    this.media?.switchCamera();
-  }
-
-  setBeauty(beauty: number, whiteness: number): void {
-    this.media?.setBeauty(beauty, whiteness);
+  /** Mic, camera, flip, beauty: null until the engine is up. */
+  get controls(): Pick<RoomMedia, 'setMic' | 'setCamera' | 'switchCamera' | 'setBeauty'> | null {
+    return this.media;
   }
 
   async sendBarrage(text: string): Promise<string> {

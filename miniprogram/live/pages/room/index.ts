@@ -11,19 +11,9 @@ import { ensurePermissions, scopesForRole } from '../../../core/permissions';
 import type { RoomChat, RoomComment } from '../../services/room-chat';
 import { roomPageDeps } from '../../services/room-deps';
 import { RoomService } from '../../services/room-service';
-import type { RoomState } from '../../services/room-types';
-import { labelsFor, text } from './strings';
-import {
-  checkRoomLink,
-  isSafeKey,
-  overlayFor,
-  shareCard,
-  type OverlayInput,
-  type PagePhase,
-} from './view-model';
-
-/** Comments shown at once; older ones scroll away. */
-const MAX_COMMENTS = 50;
+import { appendComment, bindChatToView, bindServiceToView, type ViewContext } from './bindings';
+import { labelsFor } from './strings';
+import { checkRoomLink, overlayFor, shareCard, type OverlayInput, type PagePhase } from './view-model';
 
 interface Runtime {
   lang: Lang;
@@ -191,102 +181,25 @@ Component({
         { roomID: rt.roomID, userID: rt.userID, userName: rt.userName, role: rt.role, wxContext: this },
       );
       rt.service = service;
-      this.bindService(rt, service);
+      const context = this.viewContext(rt);
+      rt.unsubscribe.push(...bindServiceToView(this, service, context));
       this.setData({ started: true, selfStreamID: service.localStreamID });
       rt.chat = deps.chat(service, { userID: rt.userID, userName: rt.userName });
-      this.bindChat(rt, rt.chat);
+      rt.unsubscribe.push(...bindChatToView(this, rt.chat, context));
       await service.join();
       // Room comments are a nicety: the room works without them.
       rt.chat?.enter(rt.roomID).catch((error: unknown) => console.warn('comments unavailable', error));
     },
 
-    bindService(rt: Runtime, service: RoomService) {
-      const subs = rt.unsubscribe;
-      subs.push(service.on('state', (state: RoomState) => this.showPhase(state.phase, rt.lang, state)));
-      subs.push(
-        service.on('streamAdded', (s) => {
-          if (rt.hostName === '') rt.hostName = s.userName;
-          if (!isSafeKey(s.streamID)) return;
-          this.setData({
-            [`tiles.${s.streamID}`]: { name: s.userName, cameraOn: s.cameraOn, micOn: s.micOn },
-            tileCount: this.data.tileCount + 1,
-          });
-        }),
-      );
-      subs.push(
-        service.on('streamUpdated', (s) => {
-          if (!isSafeKey(s.streamID)) return;
-          this.setData({
-            [`tiles.${s.streamID}.cameraOn`]: s.cameraOn,
-            [`tiles.${s.streamID}.micOn`]: s.micOn,
-          });
-        }),
-      );
-      subs.push(
-        service.on('streamRemoved', (streamID) => {
-          if (!isSafeKey(streamID)) return;
-          const closing = this.data.detailStream === streamID;
-          this.setData({
-            [`tiles.${streamID}`]: null,
-            [`stats.${streamID}`]: null,
-            tileCount: Math.max(0, this.data.tileCount - 1),
-            ...(closing ? { detailStream: '' } : {}),
-          });
-        }),
-      );
-      subs.push(
-        service.on('localMedia', (m) => {
-          const patch: Record<string, unknown> = {};
-          for (const key of ['micOn', 'cameraOn', 'frontCamera', 'beauty', 'whiteness'] as const) {
-            if (this.data.self[key] !== m[key]) patch[`self.${key}`] = m[key];
-          }
-          if (Object.keys(patch).length > 0) this.setData(patch);
-        }),
-      );
-      subs.push(
-        service.on('quality', (streamID, q) => {
-          if (isSafeKey(streamID)) this.setData({ [`stats.${streamID}`]: { ...q } });
-        }),
-      );
-      subs.push(
-        service.on('memberJoined', (m) => {
-          if (isSafeKey(m.userID)) this.setData({ [`members.${m.userID}`]: m.userName });
-        }),
-      );
-      subs.push(
-        service.on('memberLeft', (userID) => {
-          if (isSafeKey(userID)) this.setData({ [`members.${userID}`]: null });
-        }),
-      );
-      subs.push(
-        service.on('memberCount', (n) =>
-          this.setData({ memberCount: n, memberCountText: text('memberCount', rt.lang, { n }) }),
-        ),
-      );
-      subs.push(service.on('notice', (info: ErrorInfo) => this.setData({ notice: info[rt.lang] })));
-    },
-
-    bindChat(rt: Runtime, chat: RoomChat) {
-      rt.unsubscribe.push(chat.on('comment', (c) => this.appendComment(rt, c)));
-      rt.unsubscribe.push(
-        chat.on('commentState', (c) => {
-          const index = rt.commentIndex.get(c.id);
-          if (index !== undefined) this.setData({ [`comments[${index}].state`]: c.state });
-        }),
-      );
-    },
-
-    appendComment(rt: Runtime, comment: RoomComment) {
-      const list = this.data.comments;
-      if (list.length >= MAX_COMMENTS * 2) {
-        // Rare, bounded trim; every other update appends by path.
-        const kept = list.slice(-MAX_COMMENTS);
-        rt.commentIndex = new Map(kept.map((c, i) => [c.id, i]));
-        this.setData({ comments: kept });
-      }
-      const index = this.data.comments.length;
-      rt.commentIndex.set(comment.id, index);
-      this.setData({ [`comments[${index}]`]: comment });
+    viewContext(rt: Runtime): ViewContext {
+      return {
+        lang: rt.lang,
+        commentIndex: rt.commentIndex,
+        onHostName: (name) => {
+          if (rt.hostName === '') rt.hostName = name;
+        },
+        onState: (state) => this.showPhase(state.phase, rt.lang, state),
+      };
     },
 
     showPhase(phase: PagePhase, lang: Lang, input: OverlayInput = {}) {
@@ -323,19 +236,19 @@ Component({
     // ---- controls -------------------------------------------------------------------------------
 
     onToggleMic() {
-      runtimes.get(this)?.service?.setMic(!this.data.self.micOn);
+      runtimes.get(this)?.service?.controls?.setMic(!this.data.self.micOn);
     },
     onToggleCamera() {
-      runtimes.get(this)?.service?.setCamera(!this.data.self.cameraOn);
+      runtimes.get(this)?.service?.controls?.setCamera(!this.data.self.cameraOn);
     },
     onSwitchCamera() {
-      runtimes.get(this)?.service?.switchCamera();
+      runtimes.get(this)?.service?.controls?.switchCamera();
     },
     onBeautyChange(e: WechatMiniprogram.SliderChange) {
-      runtimes.get(this)?.service?.setBeauty(e.detail.value, this.data.self.whiteness);
+      runtimes.get(this)?.service?.controls?.setBeauty(e.detail.value, this.data.self.whiteness);
     },
     onWhitenessChange(e: WechatMiniprogram.SliderChange) {
-      runtimes.get(this)?.service?.setBeauty(this.data.self.beauty, e.detail.value);
+      runtimes.get(this)?.service?.controls?.setBeauty(this.data.self.beauty, e.detail.value);
     },
     onToggleMembers() {
       this.setData({ showMembers: !this.data.showMembers });
@@ -358,7 +271,7 @@ Component({
       const rt = runtimes.get(this);
       if (rt?.chat === null || rt?.chat === undefined || this.data.draft.trim() === '') return;
       try {
-        this.appendComment(rt, rt.chat.send(this.data.draft));
+        appendComment(this, this.viewContext(rt), rt.chat.send(this.data.draft));
         this.setData({ draft: '' });
       } catch (error) {
         const info = error as Partial<ErrorInfo>;
