@@ -8,6 +8,7 @@
  * prove these checks catch a misspelled method or event name.
  */
 import fs from 'fs';
+import path from 'path';
 import 'miniprogram-simulate';
 import * as zimRuntime from 'zego-zim-miniprogram';
 import {
@@ -29,7 +30,10 @@ import { FakeZimCloud, TEST_APP_ID } from '../fakes/fake-zim-cloud';
 import { FakeTokenProvider } from '../fakes/fake-token-provider';
 
 const { ZIM } = zimRuntime;
-const bundleSource = fs.readFileSync(require.resolve('zego-zim-miniprogram'), 'utf8');
+const bundleSource = fs.readFileSync(
+  path.join(__dirname, '../../node_modules/zego-zim-miniprogram/index.js'),
+  'utf8',
+);
 
 /** Event names the bundle can emit. */
 function emittableEvents(source: string): Set<string> {
