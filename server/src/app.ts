@@ -55,6 +55,10 @@ export async function buildServer(config: ServerConfig, deps: ServerDeps = {}): 
   const rooms = await createRoomStore(config, {
     now,
     onConnectionError: (error) => app.log.warn({ err: error }, 'room store connection problem'),
+  }).catch(async (error: unknown) => {
+    // Nothing may be left running when start-up fails (tests build servers in-process).
+    await app.close();
+    throw error;
   });
   app.addHook('onClose', () => rooms.close());
   registerTokenRoute(app, config, { now, authenticate, rooms });

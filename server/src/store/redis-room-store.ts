@@ -31,13 +31,19 @@ type ScriptCall = (...keysAndArgs: string[]) => Promise<unknown>;
 
 /** Lets start-up fail when Redis cannot be reached, rather than every request later on. */
 export async function connectRedisRoomStore(options: RedisRoomStoreOptions): Promise<RedisRoomStore> {
+  let connectedOnce = false;
   const redis = new Redis(options.url, {
     lazyConnect: true,
+    // No retries until the first connection works, so a failed start-up leaves nothing running;
+    // after that, keep reconnecting with a capped back-off.
+    retryStrategy: (attempt) => (connectedOnce ? Math.min(attempt * 200, 2000) : null),
     // Fail a command at once while disconnected instead of queueing it until a request times out.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 2000,
     connectionName: 'zego-token-service',
+    // How long close() waits for a socket to end; ioredis also waits this long for one already gone.
+    disconnectTimeout: 200,
   });
   redis.on('error', (error: Error) => options.onConnectionError?.(error));
   // defineCommand runs each script by its SHA (EVALSHA), sending the source only when Redis lacks it.
@@ -46,8 +52,10 @@ export async function connectRedisRoomStore(options: RedisRoomStoreOptions): Pro
   redis.defineCommand('roomPublishRight', { numberOfKeys: 2, lua: PUBLISH_RIGHT });
   try {
     await redis.connect();
+    connectedOnce = true;
   } catch (error) {
-    redis.disconnect();
+    // Without retries the client has already ended; disconnect() on an ended client leaves a handle open.
+    if (redis.status !== 'end') redis.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`could not connect to Redis (REDIS_URL): ${reason}`);
   }
@@ -99,12 +107,16 @@ export class RedisRoomStore implements RoomStore {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.redis.quit();
-    } catch {
-      // Already disconnected: nothing left to close.
-      this.redis.disconnect();
+    // QUIT lets replies under way arrive; without a connection, stop reconnecting instead.
+    if (this.redis.status === 'ready') {
+      try {
+        await this.redis.quit();
+        return;
+      } catch {
+        // the connection dropped meanwhile
+      }
     }
+    this.redis.disconnect();
   }
 
   private async hostAction(
