@@ -63,10 +63,15 @@ type Outgoing =
 
 export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: Bilingual };
 
-export class ChatInputError extends Error {
+/** A user-facing refusal; carries zh/en like core/errors' ErrorInfo so pages read `error[lang]` either way. */
+export class ChatInputError extends Error implements Bilingual {
+  readonly zh: string;
+  readonly en: string;
   constructor(readonly text: Bilingual) {
     super(text.en);
     this.name = 'ChatInputError';
+    this.zh = text.zh;
+    this.en = text.en;
   }
 }
 

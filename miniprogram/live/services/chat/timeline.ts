@@ -98,6 +98,8 @@ export class Timeline {
   update(key: string, patch: Partial<ChatMessage>): TimelineChange | null {
     const current = this.byIdentity.get(`k:${key}`);
     if (current === undefined) return null;
+    const keys = Object.keys(patch) as (keyof ChatMessage)[];
+    if (keys.every((k) => current[k] === patch[k])) return null; // nothing the user could see changed
     const at = this.messages.indexOf(current);
     const next: ChatMessage = { ...current, ...patch, key: current.key };
     if (next.messageID !== '' && next.messageID !== current.messageID) {
