@@ -20,7 +20,15 @@ async function main(): Promise<void> {
   }
   await app.listen({ host: config.host, port: config.port });
   app.log.info(
-    { authMode: config.authMode, appId: config.zegoAppId, tokenTtlSeconds: config.tokenTtlSeconds },
+    {
+      authMode: config.authMode,
+      appId: config.zegoAppId,
+      tokenTtlSeconds: config.tokenTtlSeconds,
+      // Which store holds room ownership: "memory" is right for a single instance only.
+      roomStore: config.redisUrl === null ? 'memory' : 'redis',
+      roomOwnerTtlSeconds: config.roomOwnerTtlSeconds,
+      cohostLimit: config.cohostLimit,
+    },
     'token server ready',
   );
 }

@@ -148,10 +148,12 @@ export function registerRoomRoutes(app: FastifyInstance, config: ServerConfig, d
     async (request) => {
       const { roomID } = request.params;
       const cohostID = request.body.userID ?? '';
-      if (cohostID === request.tokenUserID) {
+      const host = request.tokenUserID;
+      if (cohostID === host) {
+        // Whether the caller is the host decides first: a non-host hears 403/404, not a 400 hint.
+        reply(await fromStore(request.log, () => deps.rooms.renewLease(roomID, host)), roomID);
         throw new ApiError(400, 'cohost_is_host', 'the host may already publish; approve another user');
       }
-      const host = request.tokenUserID;
       return reply(
         await fromStore(request.log, () => deps.rooms.approveCohost(roomID, host, cohostID)),
         roomID,

@@ -31,7 +31,30 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       trustProxy: false,
       wechat: null,
+      redisUrl: null,
+      roomOwnerTtlSeconds: 300,
+      cohostLimit: 3,
     });
+  });
+
+  it('reads the room settings and a Redis URL', () => {
+    for (const url of [
+      'redis://127.0.0.1:6379',
+      'redis://:secret@redis.internal:6380/2',
+      'rediss://cache.example',
+    ]) {
+      expect(loadConfig({ ...BASE_ENV, REDIS_URL: url }).redisUrl).toBe(url);
+    }
+    expect(loadConfig({ ...BASE_ENV, ROOM_OWNER_TTL_SECONDS: '60', COHOST_LIMIT: '8' })).toMatchObject({
+      roomOwnerTtlSeconds: 60,
+      cohostLimit: 8,
+    });
+  });
+
+  it('never repeats a Redis password in its message', () => {
+    const problem = problemWith({ ...BASE_ENV, REDIS_URL: 'http://user:hunter2-secret@redis:6379' });
+    expect(problem.variable).toBe('REDIS_URL');
+    expect(problem.message).not.toContain('hunter2');
   });
 
   it('reads wechat settings, with the official API as the default base URL', () => {
@@ -77,6 +100,14 @@ describe('loadConfig', () => {
     ['a zero rate limit', { ...BASE_ENV, RATE_LIMIT_PER_IP: '0' }, 'RATE_LIMIT_PER_IP'],
     ['an unknown log level', { ...BASE_ENV, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['a nonsense TRUST_PROXY', { ...BASE_ENV, TRUST_PROXY: 'everyone!' }, 'TRUST_PROXY'],
+    ['a REDIS_URL that is not a URL', { ...BASE_ENV, REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    ['an http REDIS_URL', { ...BASE_ENV, REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    ['a REDIS_URL without a host', { ...BASE_ENV, REDIS_URL: 'redis://' }, 'REDIS_URL'],
+    ['a REDIS_URL with a named database', { ...BASE_ENV, REDIS_URL: 'redis://h:6379/cache' }, 'REDIS_URL'],
+    ['a room lease under 10 s', { ...BASE_ENV, ROOM_OWNER_TTL_SECONDS: '5' }, 'ROOM_OWNER_TTL_SECONDS'],
+    ['a room lease over a day', { ...BASE_ENV, ROOM_OWNER_TTL_SECONDS: '86401' }, 'ROOM_OWNER_TTL_SECONDS'],
+    ['a zero co-host limit', { ...BASE_ENV, COHOST_LIMIT: '0' }, 'COHOST_LIMIT'],
+    ['a non-numeric co-host limit', { ...BASE_ENV, COHOST_LIMIT: 'three' }, 'COHOST_LIMIT'],
   ])('refuses %s, naming the variable', (_label, env, variable) => {
     const problem = problemWith(env);
     expect(problem.variable).toBe(variable);
@@ -120,6 +151,15 @@ describe('npm run server (server/src/main.ts)', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/ZEGO_SERVER_SECRET must be exactly 32 characters/);
+  });
+
+  it('stops with one line naming REDIS_URL when Redis cannot be reached', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const result = await run({ ...BASE_ENV, HOST: '127.0.0.1', PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/could not connect to Redis \(REDIS_URL\)/);
   });
 
   it('starts from the environment and serves /healthz and tokens', async () => {
