@@ -185,6 +185,64 @@ describe('RoomService against the fake cloud', () => {
     expect(viewer.service.phase).toBe('host-left');
   });
 
+  it('a host restarting the push is not "host left"; a stream gone for the grace period is', async () => {
+    const cloud = new FakeZegoCloud();
+    const host = visit(cloud, 'host', 'h1');
+    await goLive(host);
+    const viewer = visit(cloud, 'audience', 'v1');
+    await viewer.service.join();
+    await flush();
+    host.engine().pusher?.stop(); // the stream drops, the host stays in the room
+    await flush();
+    expect(viewer.service.phase).toBe('live');
+    viewer.clock.advance(4000);
+    await host.engine().pusher?.start('room1_h1_main'); // back before the grace ends
+    host.engine().updatePlayerState('room1_h1_main', { detail: { code: 1002 } });
+    await flush();
+    viewer.clock.advance(5000);
+    expect(viewer.service.phase).toBe('live');
+    host.engine().pusher?.stop();
+    await flush();
+    viewer.clock.advance(5000);
+    expect(viewer.service.phase).toBe('host-left');
+  });
+
+  it('retry after an auth/expiry failure asks for a fresh token', async () => {
+    const cloud = new FakeZegoCloud();
+    const tokens = new FakeTokenProvider((n) => (n <= 2 ? EXPIRED : {}));
+    const viewer = visit(cloud, 'audience', 'v1', { tokens });
+    await viewer.service.join();
+    await flush();
+    expect(viewer.service.phase).toBe('failed');
+    await viewer.service.retry();
+    await flush();
+    expect(tokens.requests.map((r) => r.forceRefresh)).toEqual([false, true, true]);
+    expect(viewer.service.phase).toBe('live');
+  });
+
+  it('a failed login during recovery backs off and ends in failed after the retry limit', async () => {
+    const cloud = new FakeZegoCloud();
+    const tokens = new FakeTokenProvider();
+    const viewer = visit(cloud, 'audience', 'v1', { tokens });
+    await viewer.service.join();
+    await flush();
+    tokens.failWith = { code: 1002053, msg: 'network' };
+    cloud.disconnect(viewer.engine());
+    await flush();
+    // Record when each re-login asked for a token; the gaps are the backoff.
+    const start = viewer.clock.now();
+    const askedAt: number[] = [];
+    while (viewer.service.phase === 'reconnecting' && viewer.clock.now() - start < 120000) {
+      viewer.clock.advance(500);
+      await flush();
+      while (tokens.requests.length - 1 > askedAt.length) askedAt.push(viewer.clock.now() - start);
+    }
+    expect(viewer.service.phase).toBe('failed');
+    expect(tokens.requests).toHaveLength(1 + 5);
+    expect(askedAt.map((t, i) => t - (askedAt[i - 1] ?? 0))).toEqual([1000, 2000, 4000, 8000, 16000]);
+    expect(viewer.clock.pending).toBe(0);
+  });
+
   it('kicked (1002050) when the same user joins elsewhere', async () => {
     const cloud = new FakeZegoCloud();
     const first = visit(cloud, 'audience', 'v1');

@@ -17,6 +17,7 @@ import { streamIdFor } from '../../core/ids';
 import { Emitter } from './emitter';
 import { backoffDelay } from './media-info';
 import { bindEngineEvents } from './room-engine-events';
+import { HostPresence } from './host-presence';
 import { RoomMedia } from './room-media';
 import {
   DEFAULT_RECOVERY,
@@ -51,7 +52,7 @@ export class RoomService {
   private loggedIn = false;
   private leaving: Promise<void> | null = null;
   private hiddenAt: number | null = null;
-  private sawStream = false;
+  private readonly presence: HostPresence;
   private readonly onNetwork = (status: NetworkStatus) => this.handleNetwork(status);
   private readonly onInterruptionEnd = () => this.handleInterruptionEnd();
 
@@ -61,6 +62,15 @@ export class RoomService {
   ) {
     this.timers = new Timers(deps.clock);
     this.recovery = { ...DEFAULT_RECOVERY, ...deps.recovery };
+    this.presence = new HostPresence(
+      params.role === 'audience',
+      this.timers,
+      this.recovery.hostGoneGraceMs,
+      (gone) => {
+        if (gone && this.phase === 'live') this.setState({ phase: 'host-left' });
+        else if (!gone && this.phase === 'host-left') this.setState({ phase: 'live' });
+      },
+    );
     this.renewal = new TokenRenewal(deps.tokens, deps.clock, this.timers, params, (info) =>
       this.events.emit('notice', info),
     );
@@ -101,12 +111,14 @@ export class RoomService {
   async retry(): Promise<void> {
     if (this.phase !== 'failed' && this.phase !== 'host-left') return;
     this.dropEngine();
+    // An auth/expiry failure must not be retried with the same (cached) token.
+    const freshToken = this.state.error?.action === 'relogin';
     this.attempt = 0;
     this.setState({ phase: 'checking' });
-    await this.startEngine();
+    await this.startEngine(freshToken);
   }
 
-  private async startEngine(): Promise<void> {
+  private async startEngine(freshToken = false): Promise<void> {
     const generation = this.generation;
     const engine = new this.deps.Engine(this.deps.appID, this.deps.servers);
     this.engine = engine;
@@ -128,7 +140,7 @@ export class RoomService {
     );
     this.registerHandlers(engine);
     engine.initContext({ wxContext: this.params.wxContext, pushAtr: 'pusher', playAtr: 'playerList' });
-    await this.login(false);
+    await this.login(freshToken);
   }
 
   private async login(forceRefresh: boolean): Promise<void> {
@@ -153,7 +165,7 @@ export class RoomService {
     this.loggedIn = true;
     const recovering = this.attempt > 0;
     this.attempt = 0;
-    this.setState({ phase: this.hostGone() ? 'host-left' : 'live' });
+    this.setState({ phase: this.presence.gone ? 'host-left' : 'live' });
     this.deps.platform.setKeepScreenOn(true);
     if (recovering) this.media?.recreate();
     else if (this.params.role === 'host') {
@@ -217,15 +229,21 @@ export class RoomService {
       roomStateChanged: (reason, code) => this.onRoomStateChanged(reason, code),
       streamsAdded: (list) => {
         media()?.addStreams(list);
-        this.checkHostPresence();
+        this.presence.streamsChanged(media()?.remote.size ?? 0);
       },
       streamsRemoved: (list) => {
         media()?.removeStreams(list);
-        this.checkHostPresence();
+        this.presence.streamsChanged(
+          media()?.remote.size ?? 0,
+          list.map((s) => s.user.userID),
+        );
       },
       extraInfo: (list) => media()?.onExtraInfo(list),
       membersJoined: (members) => members.forEach((m) => this.events.emit('memberJoined', m)),
-      membersLeft: (userIDs) => userIDs.forEach((id) => this.events.emit('memberLeft', id)),
+      membersLeft: (userIDs) => {
+        userIDs.forEach((id) => this.events.emit('memberLeft', id));
+        this.presence.membersLeft(userIDs);
+      },
       memberCount: (count) => this.events.emit('memberCount', count),
       publisherState: (result) => {
         if (result.state === 'NO_PUBLISH' && result.errorCode !== 0) this.notice(result.errorCode);
@@ -249,7 +267,7 @@ export class RoomService {
     if (code === KICKED) return this.endAs('kicked', describeError('express', code));
     if (!this.loggedIn) return; // the login itself reports its outcome
     if (state === 'CONNECTING') this.setState({ phase: 'reconnecting', attempt: this.attempt });
-    else if (state === 'CONNECTED') this.setState({ phase: this.hostGone() ? 'host-left' : 'live' });
+    else if (state === 'CONNECTED') this.setState({ phase: this.presence.gone ? 'host-left' : 'live' });
     else {
       // DISCONNECTED: the SDK gave up and threw away the pusher and players. Log in again ourselves.
       this.loggedIn = false;
@@ -261,21 +279,6 @@ export class RoomService {
   private onRoomStateChanged(reason: ZegoRoomStateChangedReason, code: number): void {
     if (reason === 'KICKOUT' && !this.isFinal())
       this.endAs('kicked', describeError('express', code || KICKED));
-  }
-
-  private checkHostPresence(): void {
-    if (this.phase === 'live' && this.hostGone()) this.setState({ phase: 'host-left' });
-    else if (this.phase === 'host-left' && !this.hostGone()) this.setState({ phase: 'live' });
-  }
-
-  /** An audience member who saw a stream and now has none left to watch: the host has gone. */
-  private hostGone(): boolean {
-    if (this.params.role !== 'audience' || this.media === null) return false;
-    if (this.media.remote.size > 0) {
-      this.sawStream = true;
-      return false;
-    }
-    return this.sawStream;
   }
 
   // ---- platform ---------------------------------------------------------------------------------

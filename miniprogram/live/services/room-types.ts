@@ -108,6 +108,8 @@ export interface RecoveryPolicy {
   maxMediaRestarts: number;
   /** A hide longer than this restarts the media on show (iOS stops publishing after ≈36 s). */
   longHideMs: number;
+  /** An audience member with no stream for this long (host still in the room) sees "host left". */
+  hostGoneGraceMs: number;
 }
 
 export const DEFAULT_RECOVERY: RecoveryPolicy = {
@@ -117,6 +119,7 @@ export const DEFAULT_RECOVERY: RecoveryPolicy = {
   backoffMaxMs: 16000,
   maxMediaRestarts: 3,
   longHideMs: 30000,
+  hostGoneGraceMs: 5000,
 };
 
 export interface RoomServiceDeps {
