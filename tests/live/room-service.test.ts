@@ -243,6 +243,25 @@ describe('RoomService against the fake cloud', () => {
     expect(viewer.clock.pending).toBe(0);
   });
 
+  it('logs in as the user the token service binds (wechat mode) and publishes under that stream ID', async () => {
+    const cloud = new FakeZegoCloud();
+    const bound = new FakeTokenProvider();
+    const tokens = {
+      requests: bound.requests,
+      getToken: async (request: Parameters<FakeTokenProvider['getToken']>[0]) => {
+        const issued = await bound.getToken({ ...request, userID: 'wx_bound_1' });
+        return { ...issued, userID: 'wx_bound_1' };
+      },
+    } as unknown as FakeTokenProvider;
+    const host = visit(cloud, 'host', 'local_guess', { tokens });
+    await host.service.join();
+    await flush();
+    const engine = cloud.engines[0];
+    expect(engine?.user.userID).toBe('wx_bound_1');
+    expect(host.service.localStreamID).toBe('room1_wx_bound_1_main');
+    expect((host.page.data.pusher as { id: string }).id).toBe('room1_wx_bound_1_main');
+  });
+
   it('kicked (1002050) when the same user joins elsewhere', async () => {
     const cloud = new FakeZegoCloud();
     const first = visit(cloud, 'audience', 'v1');

@@ -1,8 +1,8 @@
 /**
  * Development tokens: a temporary token from the ZEGO console, pasted into config (`devToken`) or
  * stored under `zego.devToken`. It is bound to one user ID and room set by the console, and it is
- * never generated here: the client never signs tokens. The HTTP TokenClient replaces this in
- * room-deps.ts when the token service is configured.
+ * never generated here: the client never signs tokens. Without one, room-deps.ts uses the HTTP
+ * TokenClient (the token service).
  */
 import { configValues } from '../../config.values';
 import type { IssuedToken, TokenProvider, TokenRequest } from '../../core/token-provider';
@@ -23,10 +23,10 @@ export class DevTokenProvider implements TokenProvider {
 
 export function devTokenFromConfigOrStorage(): string | undefined {
   const fromConfig = (configValues as { devToken?: unknown }).devToken;
-  if (typeof fromConfig === 'string' && fromConfig !== '') return fromConfig;
+  if (typeof fromConfig === 'string' && fromConfig.trim() !== '') return fromConfig;
   try {
     const stored: unknown = wx.getStorageSync(STORAGE_KEY);
-    return typeof stored === 'string' ? stored : undefined;
+    return typeof stored === 'string' && stored.trim() !== '' ? stored : undefined;
   } catch {
     return undefined;
   }

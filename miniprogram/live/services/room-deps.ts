@@ -8,13 +8,15 @@ import type { ZegoExpressEngineConstructor } from '../../../typings/zego-express
 import { loadAppConfig } from '../../core/app-config';
 import type { ConfigResult } from '../../core/config';
 import { wxPermissionApi, type PermissionApi } from '../../core/permissions';
+import { sharedTokenClient } from '../../core/shared-token-client';
 import type { TokenProvider } from '../../core/token-provider';
 import { getUserID } from '../../core/user';
 import { DevTokenProvider, devTokenFromConfigOrStorage } from './dev-token-provider';
 import type { RoomChat } from './room-chat';
 import type { RoomService } from './room-service';
 import type { Clock, RecoveryPolicy, RoomPlatform } from './room-types';
-import { BarrageRoomChat } from './barrage-room-chat';
+import { chatService } from './chat-session';
+import { ZimRoomChat } from './zim-room-chat';
 import { systemClock, wxRoomPlatform } from './wx-platform';
 
 export interface RoomPageDeps {
@@ -25,7 +27,7 @@ export interface RoomPageDeps {
   Engine: ZegoExpressEngineConstructor;
   clock: Clock;
   platform: RoomPlatform;
-  /** The comment overlay's channel; defaults to Express barrage until ZIM room messaging lands. */
+  /** The comment overlay's channel: ZIM room messages by default. */
   chat(service: RoomService, self: { userID: string; userName: string }): RoomChat;
   recovery?: Partial<RecoveryPolicy>;
 }
@@ -35,12 +37,17 @@ function defaults(): RoomPageDeps {
     config: loadAppConfig,
     userID: () => getUserID(),
     permissions: wxPermissionApi,
-    tokens: () => new DevTokenProvider(devTokenFromConfigOrStorage),
+    // A console token pasted for development wins; otherwise the token service (shared with chat).
+    tokens: () =>
+      devTokenFromConfigOrStorage() !== undefined
+        ? new DevTokenProvider(devTokenFromConfigOrStorage)
+        : sharedTokenClient(),
     // The shipped typings are broken (see typings/zego-express.d.ts): ours describe the same class.
     Engine: ZegoExpressEngine as unknown as ZegoExpressEngineConstructor,
     clock: systemClock,
     platform: wxRoomPlatform,
-    chat: (service, self) => new BarrageRoomChat(service, self),
+    // ZIM room messaging, through the app session's ChatService (BarrageRoomChat is the fallback).
+    chat: (_service, self) => new ZimRoomChat(chatService(), self),
   };
 }
 

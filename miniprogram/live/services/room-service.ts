@@ -13,7 +13,7 @@ import type {
   ZegoRoomStateChangedReason,
 } from '../../../typings/zego-express';
 import { codeOf, describeError, JOIN_TIMED_OUT, type ErrorInfo } from '../../core/errors';
-import { streamIdFor } from '../../core/ids';
+import { checkId, streamIdFor } from '../../core/ids';
 import { Emitter } from './emitter';
 import { backoffDelay } from './media-info';
 import { bindEngineEvents } from './room-engine-events';
@@ -56,10 +56,14 @@ export class RoomService {
   private readonly onNetwork = (status: NetworkStatus) => this.handleNetwork(status);
   private readonly onInterruptionEnd = () => this.handleInterruptionEnd();
 
+  /** A copy: the user ID may be replaced by the one the token service binds (wechat mode). */
+  private readonly params: RoomParams;
+
   constructor(
     private readonly deps: RoomServiceDeps,
-    private readonly params: RoomParams,
+    params: RoomParams,
   ) {
+    this.params = { ...params };
     this.timers = new Timers(deps.clock);
     this.recovery = { ...DEFAULT_RECOVERY, ...deps.recovery };
     this.presence = new HostPresence(
@@ -71,7 +75,7 @@ export class RoomService {
         else if (!gone && this.phase === 'host-left') this.setState({ phase: 'live' });
       },
     );
-    this.renewal = new TokenRenewal(deps.tokens, deps.clock, this.timers, params, (info) =>
+    this.renewal = new TokenRenewal(deps.tokens, deps.clock, this.timers, this.params, (info) =>
       this.events.emit('notice', info),
     );
   }
@@ -135,14 +139,10 @@ export class RoomService {
       this.setState({ phase: check.code === 10001 ? 'update-wechat' : 'permission-refused', error: info });
       return;
     }
-    this.media = new RoomMedia(engine, this.params, this.events, this.timers, this.recovery, () =>
-      this.isCurrent(generation),
-    );
-    this.registerHandlers(engine);
-    engine.initContext({ wxContext: this.params.wxContext, pushAtr: 'pusher', playAtr: 'playerList' });
     await this.login(freshToken);
   }
 
+  /** Token first (it may name the user, in wechat mode), then handlers + initContext once, then loginRoom. */
   private async login(forceRefresh: boolean): Promise<void> {
     const engine = this.engine;
     if (engine === null || this.isFinal()) return;
@@ -155,7 +155,9 @@ export class RoomService {
       const { roomID, userID, userName, role } = this.params;
       const issued = await this.deps.tokens.getToken({ userID, roomID, role, userName }, { forceRefresh });
       if (!this.isCurrent(generation)) return;
-      await engine.loginRoom(roomID, issued.token, { userID, userName }, { userUpdate: true });
+      if (this.media === null) this.prepareEngine(engine, issued.userID, generation);
+      const user = { userID: this.params.userID, userName };
+      await engine.loginRoom(roomID, issued.token, user, { userUpdate: true });
     } catch (error) {
       if (this.isCurrent(generation)) this.onLoginFailed(error, forceRefresh);
       return;
@@ -171,6 +173,17 @@ export class RoomService {
     else if (this.params.role === 'host') {
       this.media?.startPublishing().catch((error: unknown) => this.notice(codeOf(error)));
     }
+  }
+
+  /** Every handler before loginRoom, then the page glue. Once per engine. */
+  private prepareEngine(engine: ZegoExpressEngine, issuedUserID: string, generation: number): void {
+    // In wechat mode the token service binds the user ID to the WeChat identity: log in as that user.
+    if (issuedUserID !== this.params.userID && checkId(issuedUserID).ok) this.params.userID = issuedUserID;
+    this.media = new RoomMedia(engine, this.params, this.events, this.timers, this.recovery, () =>
+      this.isCurrent(generation),
+    );
+    this.registerHandlers(engine);
+    engine.initContext({ wxContext: this.params.wxContext, pushAtr: 'pusher', playAtr: 'playerList' });
   }
 
   private onLoginFailed(error: unknown, wasRefreshed: boolean): void {

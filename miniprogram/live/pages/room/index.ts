@@ -198,7 +198,13 @@ Component({
         onHostName: (name) => {
           if (rt.hostName === '') rt.hostName = name;
         },
-        onState: (state) => this.showPhase(state.phase, rt.lang, state),
+        onState: (state) => {
+          // The token service may have named the user (wechat mode): our stream ID follows.
+          const selfStreamID = rt.service?.localStreamID;
+          if (selfStreamID !== undefined && selfStreamID !== this.data.selfStreamID)
+            this.setData({ selfStreamID });
+          this.showPhase(state.phase, rt.lang, state);
+        },
       };
     },
 
