@@ -52,6 +52,10 @@ export const allowAll: PermissionApi = {
  */
 function freshPageModules(): { provideRoomPageDeps: typeof ProvideDeps; setLang: typeof SetLang } {
   jest.resetModules();
+  // Every test here passes its own Engine and chat, so the page need not parse the two SDK bundles
+  // (≈1.4 MB) on each render; the real bundles are covered by tests/contract.
+  jest.doMock('zego-express-engine-miniprogram', () => ({ ZegoExpressEngine: class Unused {} }));
+  jest.doMock('zego-zim-miniprogram', () => ({ ZIM: class Unused {} }));
   const deps = require('../../miniprogram/live/services/room-deps') as {
     provideRoomPageDeps: typeof ProvideDeps;
   };
