@@ -6,6 +6,7 @@ import { runBuildProcess } from './build-step';
 import { loadMiniprogramCi, renderQrInTerminal, withCiLogs } from './ci-client';
 import { lastCommitSubject, listPages, readAppJson, readPackageVersion } from './project-info';
 import { runRelease, type ReleaseDeps } from './run';
+import { readBuildSizes } from './sizes';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -17,6 +18,7 @@ export function realDeps(): ReleaseDeps {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     runBuild: (out) => runBuildProcess(PROJECT_ROOT, out),
+    buildSizes: () => readBuildSizes(path.join(PROJECT_ROOT, 'build', 'size-report.json')),
     loadCi: loadMiniprogramCi,
     renderQr: renderQrInTerminal,
     withCiLogs,

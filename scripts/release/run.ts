@@ -25,7 +25,7 @@ import { EXIT_FAILED, EXIT_OK, ReleaseError } from './errors';
 import { helpText } from './help';
 import { createProgressPrinter, type Write } from './progress';
 import { checkPageExists } from './project-info';
-import { formatSizeTable, summarizeSizes, toPackageSizes } from './sizes';
+import { formatBuildSizes, formatSizeTable, summarizeSizes, toPackageSizes, type BuildSizes } from './sizes';
 import { explainWeChatError, type ErrorContext } from './wechat-errors';
 
 export interface ReleaseDeps {
@@ -37,6 +37,8 @@ export interface ReleaseDeps {
   err: Write;
   /** `npm run build`; throws a ReleaseError when it fails. */
   runBuild: (out: Write) => Promise<void>;
+  /** What that build measured (build/size-report.json), when it wrote a report. */
+  buildSizes: () => BuildSizes | undefined;
   /** Loaded only after the checks pass: requiring miniprogram-ci alone takes seconds. */
   loadCi: () => Promise<CiClient>;
   /** Terminal rendering of the QR image WeChat returned, or undefined when it cannot be drawn. */
@@ -60,15 +62,23 @@ function prepare(args: ReleaseArgs, deps: ReleaseDeps): Prepared {
   return { credentials, desc };
 }
 
-function printSizes(result: CiResult, deps: ReleaseDeps): string {
+/** Builds, then says what the offline build measured so it can be compared with WeChat's figures. */
+async function build(deps: ReleaseDeps): Promise<BuildSizes | undefined> {
+  await deps.runBuild(deps.out);
+  const sizes = deps.buildSizes();
+  if (sizes !== undefined) deps.out(formatBuildSizes(sizes));
+  return sizes;
+}
+
+function printSizes(result: CiResult, buildSizes: BuildSizes | undefined, deps: ReleaseDeps): string {
   const rows = toPackageSizes(result.subPackageInfo ?? []);
-  for (const line of formatSizeTable('Package sizes reported by WeChat', rows)) deps.out(line);
+  for (const line of formatSizeTable('Package sizes reported by WeChat', rows, buildSizes)) deps.out(line);
   return summarizeSizes(rows);
 }
 
 async function runPreview(args: PreviewArgs, deps: ReleaseDeps): Promise<void> {
   const { credentials, desc } = prepare(args, deps);
-  await deps.runBuild(deps.out);
+  const buildSizes = await build(deps);
   const qrcodePath = path.join(deps.projectRoot, PREVIEW_QR_RELATIVE_PATH);
   mkdirSync(path.dirname(qrcodePath), { recursive: true });
   deps.out(`Preview for ${credentials.appid} as robot ${args.robot}: WeChat compiles and uploads…`);
@@ -87,7 +97,7 @@ async function runPreview(args: PreviewArgs, deps: ReleaseDeps): Promise<void> {
       }),
     );
   });
-  const sizes = printSizes(result, deps);
+  const sizes = printSizes(result, buildSizes, deps);
   const art = await deps.renderQr(qrcodePath);
   if (art !== undefined) deps.out(art);
   const opens = args.page === undefined ? 'the entry page' : args.page;
@@ -101,7 +111,7 @@ async function runUpload(args: UploadArgs, deps: ReleaseDeps, context: ErrorCont
   const { credentials, desc } = prepare(args, deps);
   const version = args.version ?? deps.defaultVersion();
   context.version = version;
-  await deps.runBuild(deps.out);
+  const buildSizes = await build(deps);
   deps.out(`Uploading ${version} to ${credentials.appid} as robot ${args.robot}: "${desc}"`);
   const result = await deps.withCiLogs(args.verbose, async () => {
     const ci = await deps.loadCi();
@@ -116,7 +126,7 @@ async function runUpload(args: UploadArgs, deps: ReleaseDeps, context: ErrorCont
       }),
     );
   });
-  const sizes = printSizes(result, deps);
+  const sizes = printSizes(result, buildSizes, deps);
   deps.out(
     `✓ Uploaded ${version} (robot ${args.robot}) to ${credentials.appid}: ${sizes}; submit it for review under 版本管理 at mp.weixin.qq.com`,
   );

@@ -7,7 +7,14 @@ import { buildCommand } from '../../scripts/release/build-step';
 import { renderQrInTerminal, withCiLogs } from '../../scripts/release/ci-client';
 import { createProgressPrinter } from '../../scripts/release/progress';
 import { checkPageExists, listPages, readAppJson } from '../../scripts/release/project-info';
-import { formatBytes, formatSizeTable, summarizeSizes, toPackageSizes } from '../../scripts/release/sizes';
+import {
+  formatBuildSizes,
+  formatBytes,
+  formatSizeTable,
+  readBuildSizes,
+  summarizeSizes,
+  toPackageSizes,
+} from '../../scripts/release/sizes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -26,13 +33,13 @@ describe('package sizes', () => {
   it("prints each against WeChat's limit and flags one over it", () => {
     expect(formatSizeTable('Sizes', toPackageSizes(reported))).toEqual([
       'Sizes:',
-      '  main   195.3 KB   10% of 2.00 MB',
-      '  a-pkg   97.7 KB    5% of 2.00 MB',
-      '  b-pkg   2.10 MB  105% of 2.00 MB  OVER THE LIMIT',
-      '  total   2.38 MB   12% of 20.00 MB',
+      '  main   195.3 KiB   10% of 2.00 MiB',
+      '  a-pkg   97.7 KiB    5% of 2.00 MiB',
+      '  b-pkg   2.10 MiB  105% of 2.00 MiB  OVER THE LIMIT',
+      '  total   2.38 MiB   12% of 20.00 MiB',
     ]);
     expect(summarizeSizes(toPackageSizes(reported))).toBe(
-      'total 2.38 MB (main 195.3 KB, a-pkg 97.7 KB, b-pkg 2.10 MB)',
+      'total 2.38 MiB (main 195.3 KiB, a-pkg 97.7 KiB, b-pkg 2.10 MiB)',
     );
   });
 
@@ -44,9 +51,69 @@ describe('package sizes', () => {
   it('formats bytes', () => {
     expect([formatBytes(12), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual([
       '12 B',
-      '2.0 KB',
-      '3.00 MB',
+      '2.0 KiB',
+      '3.00 MiB',
     ]);
+  });
+});
+
+describe("the offline build's size report", () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'release-sizes-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function report(name: string, content: string): string {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  }
+
+  it('reads bytes per package from build/size-report.json and prints them beside WeChat’s figures', () => {
+    const file = report(
+      'size-report.json',
+      JSON.stringify({
+        ok: true,
+        packages: [
+          { name: 'main', kind: 'main', bytes: 81_920, budgetBytes: 102_400, ok: true, kib: 80 },
+          {
+            name: 'live',
+            kind: 'subpackage',
+            bytes: 1_153_434,
+            budgetBytes: 2_097_152,
+            ok: true,
+            kib: 1126.4,
+          },
+          { name: 'total', kind: 'total', bytes: 1_235_354, budgetBytes: 20_971_520, ok: true, kib: 1206.4 },
+        ],
+      }),
+    );
+    const sizes = readBuildSizes(file);
+    expect(sizes && formatBuildSizes(sizes)).toBe(
+      'Offline build sizes: main 80.0 KiB, live 1.10 MiB, total 1.18 MiB',
+    );
+    const wechat = toPackageSizes([
+      { name: '__APP__', size: 83_000 },
+      { name: '/live/', size: 1_160_000 },
+      { name: '__FULL__', size: 1_243_000 },
+    ]);
+    expect(formatSizeTable('WeChat', wechat, sizes)).toEqual([
+      'WeChat:',
+      '  main   81.1 KiB    4% of 2.00 MiB   (offline build 80.0 KiB)',
+      '  live   1.11 MiB   55% of 2.00 MiB   (offline build 1.10 MiB)',
+      '  total  1.19 MiB    6% of 20.00 MiB  (offline build 1.18 MiB)',
+    ]);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['not JSON', '{ oops'],
+    ['without packages', '{"ok":true}'],
+    ['with unusable rows', '{"packages":[{"name":"main"},{"bytes":3}]}'],
+  ])('is skipped when the report is %s', (_case, content) => {
+    const file = content === undefined ? path.join(dir, 'absent.json') : report(`r-${_case}.json`, content);
+    expect(readBuildSizes(file)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type {
@@ -12,6 +12,7 @@ import type {
 } from '../../scripts/release/ci-options';
 import { ReleaseError } from '../../scripts/release/errors';
 import { runRelease, type ReleaseDeps } from '../../scripts/release/run';
+import { readBuildSizes } from '../../scripts/release/sizes';
 
 const APPID = 'wx0123456789abcdef';
 const { privateKey: KEY } = generateKeyPairSync('rsa', {
@@ -24,6 +25,19 @@ const SIZES: CiResult = {
     { name: '__FULL__', size: 600_000 },
     { name: '/live/', size: 200_000 },
     { name: '__APP__', size: 400_000 },
+  ],
+};
+
+/** build/size-report.json as `npm run build` writes it (scripts/build.ts), trimmed to what matters here. */
+const SIZE_REPORT = {
+  generatedAt: '2026-11-21T06:00:00.000Z',
+  budget: { mainBytes: 102_400, subpackageBytes: 2_097_152, totalBytes: 20_971_520 },
+  ok: true,
+  failure: null,
+  packages: [
+    { name: 'main', kind: 'main', bytes: 398_000, budgetBytes: 102_400, ok: true, kib: 388.7 },
+    { name: 'live', kind: 'subpackage', bytes: 190_000, budgetBytes: 2_097_152, ok: true, kib: 185.5 },
+    { name: 'total', kind: 'total', bytes: 588_000, budgetBytes: 20_971_520, ok: true, kib: 574.2 },
   ],
 };
 
@@ -93,7 +107,10 @@ function harness(env: Record<string, string | undefined>, overrides: Partial<Rel
     err: (line) => err.push(line),
     runBuild: async () => {
       calls.push('build');
+      mkdirSync(path.join(root, 'build'), { recursive: true });
+      writeFileSync(path.join(root, 'build', 'size-report.json'), JSON.stringify(SIZE_REPORT));
     },
+    buildSizes: () => readBuildSizes(path.join(root, 'build', 'size-report.json')),
     loadCi: async () => {
       calls.push('loadCi');
       return ci;
@@ -160,16 +177,17 @@ describe('npm run preview', () => {
     const h = harness(CREDENTIALS);
     await runRelease('preview', ['--page', 'live/pages/room/index', '--query', 'roomID=abc'], h.deps);
     expect(h.out).toEqual([
+      'Offline build sizes: main 388.7 KiB, live 185.5 KiB, total 574.2 KiB',
       `Preview for ${APPID} as robot 1: WeChat compiles and uploads…`,
       '  … compile',
       expect.stringMatching(/^ {2}✓ compile \(\d+\.\ds\)$/),
       '  · upload',
       'Package sizes reported by WeChat:',
-      '  main   390.6 KB   19% of 2.00 MB',
-      '  live   195.3 KB   10% of 2.00 MB',
-      '  total  585.9 KB    3% of 20.00 MB',
+      '  main   390.6 KiB   19% of 2.00 MiB   (offline build 388.7 KiB)',
+      '  live   195.3 KiB   10% of 2.00 MiB   (offline build 185.5 KiB)',
+      '  total  585.9 KiB    3% of 20.00 MiB  (offline build 574.2 KiB)',
       '<terminal QR>',
-      '✓ Preview ready: scan build/preview-qr.png with WeChat to open live/pages/room/index?roomID=abc; total 585.9 KB (main 390.6 KB, live 195.3 KB)',
+      '✓ Preview ready: scan build/preview-qr.png with WeChat to open live/pages/room/index?roomID=abc; total 585.9 KiB (main 390.6 KiB, live 195.3 KiB)',
     ]);
   });
 
@@ -226,9 +244,9 @@ describe('npm run upload', () => {
     );
     expect(code).toBe(0);
     expect(h.ci.uploads[0]).toMatchObject({ version: '1.2.0', desc: 'Live rooms', robot: 2 });
-    expect(h.out[0]).toBe(`Uploading 1.2.0 to ${APPID} as robot 2: "Live rooms"`);
+    expect(h.out[1]).toBe(`Uploading 1.2.0 to ${APPID} as robot 2: "Live rooms"`);
     expect(h.out.filter((line) => line.startsWith('✓ Uploaded'))).toEqual([
-      `✓ Uploaded 1.2.0 (robot 2) to ${APPID}: total 585.9 KB (main 390.6 KB, live 195.3 KB); submit it for review under 版本管理 at mp.weixin.qq.com`,
+      `✓ Uploaded 1.2.0 (robot 2) to ${APPID}: total 585.9 KiB (main 390.6 KiB, live 195.3 KiB); submit it for review under 版本管理 at mp.weixin.qq.com`,
     ]);
   });
 
