@@ -196,6 +196,7 @@ describe('room page states and controls', () => {
     const { host, viewer } = await hostAndViewer(cloud);
     const engine = viewer.engine();
     if (engine === undefined) throw new Error('no engine');
+    viewer.platform.setOnline(false);
     cloud.disconnect(engine);
     await flush(8);
     expect(viewer.page.text('.overlay')).toContain('正在重连');

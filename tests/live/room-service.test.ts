@@ -262,6 +262,20 @@ describe('RoomService against the fake cloud', () => {
     expect((host.page.data.pusher as { id: string }).id).toBe('room1_wx_bound_1_main');
   });
 
+  it('network: only a return from offline restarts media; a switch between networks does not', async () => {
+    const cloud = new FakeZegoCloud();
+    const host = visit(cloud, 'host', 'h1');
+    await goLive(host);
+    const pusher = host.engine().pusher;
+    host.platform.setOnline(true); // e.g. Wi-Fi → 4G: still connected
+    await flush();
+    expect(pusher?.calls).toEqual(['start:room1_h1_main']);
+    host.platform.setOnline(false);
+    host.platform.setOnline(true);
+    await flush();
+    expect(pusher?.calls).toEqual(['start:room1_h1_main', 'stop', 'start:room1_h1_main']);
+  });
+
   it('kicked (1002050) when the same user joins elsewhere', async () => {
     const cloud = new FakeZegoCloud();
     const first = visit(cloud, 'audience', 'v1');

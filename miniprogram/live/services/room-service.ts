@@ -52,6 +52,7 @@ export class RoomService {
   private loggedIn = false;
   private leaving: Promise<void> | null = null;
   private hiddenAt: number | null = null;
+  private offline = false;
   private readonly presence: HostPresence;
   private readonly onNetwork = (status: NetworkStatus) => this.handleNetwork(status);
   private readonly onInterruptionEnd = () => this.handleInterruptionEnd();
@@ -296,8 +297,15 @@ export class RoomService {
 
   // ---- platform ---------------------------------------------------------------------------------
 
+  /** Only a return from offline counts: a Wi-Fi → 4G switch is the native components' own business. */
   private handleNetwork(status: NetworkStatus): void {
-    if (!status.isConnected || this.isFinal() || this.leaving !== null) return;
+    if (!status.isConnected) {
+      this.offline = true;
+      return;
+    }
+    const wasOffline = this.offline;
+    this.offline = false;
+    if (!wasOffline || this.isFinal() || this.leaving !== null) return;
     if (this.phase === 'reconnecting' && this.timers.has('relogin')) {
       // Back online: do not sit out the backoff.
       this.timers.cancel('relogin');
