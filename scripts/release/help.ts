@@ -10,6 +10,8 @@ const ENVIRONMENT = `Environment:
   ${ENV_PRIVATE_KEY}       the code-upload key's content (PEM, for CI secrets; literal \\n is accepted)
   ${ENV_PRIVATE_KEY_PATH}  or the path of the key file (private.<appid>.key); set only one of the two
   HTTPS_PROXY          proxy for reaching WeChat, if the network needs one
+  ZEGO_APP_ID, ZEGO_SERVER, TOKEN_URL, AUTH_MODE
+                       read by npm run build into miniprogram/config.values.ts (unset: kept as is)
 
   Get the key and allow your IP at mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传:
   生成/下载代码上传密钥 (resetting it invalidates the old key), and add this machine's public IP to

@@ -4,7 +4,13 @@ import path from 'node:path';
 import type { ReleaseCommand } from './args';
 import { runBuildProcess } from './build-step';
 import { loadMiniprogramCi, renderQrInTerminal, withCiLogs } from './ci-client';
-import { lastCommitSubject, listPages, readAppJson, readPackageVersion } from './project-info';
+import {
+  isKeyFileExposed,
+  lastCommitSubject,
+  listPages,
+  readAppJson,
+  readPackageVersion,
+} from './project-info';
 import { runRelease, type ReleaseDeps } from './run';
 import { readBuildSizes } from './sizes';
 
@@ -22,6 +28,7 @@ export function realDeps(): ReleaseDeps {
     loadCi: loadMiniprogramCi,
     renderQr: renderQrInTerminal,
     withCiLogs,
+    keyFileExposed: (keyPath) => isKeyFileExposed(PROJECT_ROOT, keyPath),
     defaultVersion: () => readPackageVersion(PROJECT_ROOT),
     defaultDesc: () => lastCommitSubject(PROJECT_ROOT),
     pages: () => listPages(readAppJson(PROJECT_ROOT)),

@@ -2,7 +2,7 @@
  * Facts about the checkout the release commands need: the default version and description, and
  * the pages a preview QR code may open. Read from files and git, never from the network.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReleaseError, UsageError } from './errors';
@@ -64,4 +64,19 @@ export function lastCommitSubject(projectRoot: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * True when a key file sits inside the repository where git would pick it up (not ignored, or
+ * already tracked): one `git add .` away from publishing the upload key.
+ */
+export function isKeyFileExposed(projectRoot: string, keyPath: string): boolean {
+  const relative = path.relative(projectRoot, path.resolve(projectRoot, keyPath));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  // Exit 0: ignored; 1: not ignored (or tracked); anything else: not a git checkout, nothing to protect.
+  const check = spawnSync('git', ['check-ignore', '-q', '--', relative], {
+    cwd: projectRoot,
+    stdio: 'ignore',
+  });
+  return check.status === 1;
 }

@@ -20,8 +20,14 @@ import {
   type CiClient,
   type CiResult,
 } from './ci-options';
-import { loadCredentials, type Credentials, type Env, type ReadKeyFile } from './credentials';
-import { EXIT_FAILED, EXIT_OK, ReleaseError } from './errors';
+import {
+  ENV_PRIVATE_KEY_PATH,
+  loadCredentials,
+  type Credentials,
+  type Env,
+  type ReadKeyFile,
+} from './credentials';
+import { EXIT_FAILED, EXIT_OK, ReleaseError, UsageError } from './errors';
 import { helpText } from './help';
 import { createProgressPrinter, type Write } from './progress';
 import { checkPageExists } from './project-info';
@@ -45,6 +51,8 @@ export interface ReleaseDeps {
   renderQr: (imagePath: string) => Promise<string | undefined>;
   /** Runs a miniprogram-ci call, hiding its own console chatter unless `verbose`. */
   withCiLogs: <T>(verbose: boolean, call: () => Promise<T>) => Promise<T>;
+  /** Whether a key file path lies in the repository where git would commit it. */
+  keyFileExposed: (keyPath: string) => boolean;
   defaultVersion: () => string;
   defaultDesc: () => string | undefined;
   pages: () => string[];
@@ -57,6 +65,12 @@ interface Prepared {
 
 function prepare(args: ReleaseArgs, deps: ReleaseDeps): Prepared {
   const credentials = loadCredentials(deps.env, deps.readKeyFile);
+  const keyPath = deps.env[ENV_PRIVATE_KEY_PATH]?.trim();
+  if (keyPath !== undefined && keyPath !== '' && deps.keyFileExposed(keyPath)) {
+    throw new UsageError(
+      `${ENV_PRIVATE_KEY_PATH} (${keyPath}) is inside the repository and not git-ignored: move the key out of the checkout or name it *.key`,
+    );
+  }
   if (args.command === 'preview') checkPageExists(args.page, deps.pages());
   const desc = args.desc ?? deps.defaultDesc() ?? `npm run ${args.command} (no git subject found)`;
   return { credentials, desc };

@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,12 @@ import path from 'node:path';
 import { buildCommand } from '../../scripts/release/build-step';
 import { renderQrInTerminal, withCiLogs } from '../../scripts/release/ci-client';
 import { createProgressPrinter } from '../../scripts/release/progress';
-import { checkPageExists, listPages, readAppJson } from '../../scripts/release/project-info';
+import {
+  checkPageExists,
+  isKeyFileExposed,
+  listPages,
+  readAppJson,
+} from '../../scripts/release/project-info';
 import {
   formatBuildSizes,
   formatBytes,
@@ -181,6 +187,32 @@ describe('project info', () => {
         subPackages: [{ root: '/y', pages: ['q'] }],
       }),
     ).toEqual(['pages/a', 'x/p', 'y/q']);
+  });
+});
+
+describe('isKeyFileExposed', () => {
+  let repo = '';
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), 'release-keyrepo-'));
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    writeFileSync(path.join(repo, '.gitignore'), '*.key\n');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('flags a key file git would pick up, and only that', () => {
+    expect(isKeyFileExposed(repo, 'private.wx0123456789abcdef.key')).toBe(false);
+    expect(isKeyFileExposed(repo, path.join(repo, 'upload-key.txt'))).toBe(true);
+    expect(isKeyFileExposed(repo, 'secrets/key.txt')).toBe(true);
+    expect(isKeyFileExposed(repo, path.join(tmpdir(), 'outside.txt'))).toBe(false);
+  });
+
+  it('has nothing to protect outside a git checkout', () => {
+    const plain = mkdtempSync(path.join(tmpdir(), 'release-plain-'));
+    try {
+      expect(isKeyFileExposed(plain, 'key.txt')).toBe(false);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 });
 

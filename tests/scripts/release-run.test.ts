@@ -117,6 +117,7 @@ function harness(env: Record<string, string | undefined>, overrides: Partial<Rel
     },
     renderQr: async () => '<terminal QR>',
     withCiLogs: (_verbose, call) => call(),
+    keyFileExposed: () => false,
     defaultVersion: () => '0.1.0',
     defaultDesc: () => 'Entry page: deep links',
     pages: () => ['pages/entry/index', 'live/pages/room/index', 'live/pages/chat/index'],
@@ -276,6 +277,18 @@ describe('failures', () => {
     expect(h.err).toHaveLength(1);
     expect(h.err[0]).toMatch(/^✗ .*WX_(APPID|PRIVATE_KEY)/);
     expect(h.err[0]).not.toContain('\n');
+  });
+
+  it('refuses a key file git would commit, before building', async () => {
+    const h = harness(
+      { WX_APPID: APPID, WX_PRIVATE_KEY_PATH: '/secrets/private.key' },
+      { keyFileExposed: (keyPath) => keyPath === '/secrets/private.key' },
+    );
+    expect(await runRelease('upload', [], h.deps)).toBe(2);
+    expect(h.calls).toEqual([]);
+    expect(h.err).toEqual([
+      '✗ WX_PRIVATE_KEY_PATH (/secrets/private.key) is inside the repository and not git-ignored: move the key out of the checkout or name it *.key',
+    ]);
   });
 
   it('bad arguments: exit 2 before credentials are even read', async () => {
