@@ -18,10 +18,10 @@ import { Emitter } from './emitter';
 import { backoffDelay } from './media-info';
 import { bindEngineEvents } from './room-engine-events';
 import { HostPresence } from './host-presence';
+import { PlatformHooks } from './platform-hooks';
 import { RoomMedia } from './room-media';
 import {
   DEFAULT_RECOVERY,
-  type NetworkStatus,
   type RecoveryPolicy,
   type RoomParams,
   type RoomPhase,
@@ -51,11 +51,8 @@ export class RoomService {
   private generation = 0;
   private loggedIn = false;
   private leaving: Promise<void> | null = null;
-  private hiddenAt: number | null = null;
-  private offline = false;
+  private readonly hooks: PlatformHooks;
   private readonly presence: HostPresence;
-  private readonly onNetwork = (status: NetworkStatus) => this.handleNetwork(status);
-  private readonly onInterruptionEnd = () => this.handleInterruptionEnd();
 
   /** A copy: the user ID may be replaced by the one the token service binds (wechat mode). */
   private readonly params: RoomParams;
@@ -76,6 +73,18 @@ export class RoomService {
         else if (!gone && this.phase === 'host-left') this.setState({ phase: 'live' });
       },
     );
+    this.hooks = new PlatformHooks(deps.platform, deps.clock, this.recovery.longHideMs, {
+      canRecover: () => !this.isFinal() && this.leaving === null,
+      loggedIn: () => this.loggedIn,
+      reloginPending: () => this.phase === 'reconnecting' && this.timers.has('relogin'),
+      reloginNow: () => {
+        this.timers.cancel('relogin');
+        void this.login(false);
+      },
+      interrupted: () => this.media?.interrupted === true,
+      restartMedia: () => this.media?.resumeMedia(),
+      resyncMediaState: () => this.media?.publishMediaState(),
+    });
     this.renewal = new TokenRenewal(deps.tokens, deps.clock, this.timers, this.params, (info) =>
       this.events.emit('notice', info),
     );
@@ -107,8 +116,7 @@ export class RoomService {
   async join(): Promise<void> {
     if (this.phase !== 'idle') return;
     this.setState({ phase: 'checking' });
-    this.deps.platform.onNetworkStatusChange(this.onNetwork);
-    this.deps.platform.onAudioInterruptionEnd(this.onInterruptionEnd);
+    this.hooks.attach();
     await this.startEngine();
   }
 
@@ -295,46 +303,14 @@ export class RoomService {
       this.endAs('kicked', describeError('express', code || KICKED));
   }
 
-  // ---- platform ---------------------------------------------------------------------------------
+  // ---- platform (see platform-hooks.ts for the per-role policy) --------------------------------
 
-  /** Only a return from offline counts: a Wi-Fi → 4G switch is the native components' own business. */
-  private handleNetwork(status: NetworkStatus): void {
-    if (!status.isConnected) {
-      this.offline = true;
-      return;
-    }
-    const wasOffline = this.offline;
-    this.offline = false;
-    if (!wasOffline || this.isFinal() || this.leaving !== null) return;
-    if (this.phase === 'reconnecting' && this.timers.has('relogin')) {
-      // Back online: do not sit out the backoff.
-      this.timers.cancel('relogin');
-      void this.login(false);
-    } else if (this.loggedIn) this.media?.resumeMedia();
-  }
-
-  private handleInterruptionEnd(): void {
-    if (this.media?.interrupted === true && this.loggedIn && !this.isFinal()) this.media.resumeMedia();
-  }
-
-  /** Host: audio keeps going on a short hide. Everyone: nothing is stopped on hide. */
   onHide(): void {
-    this.hiddenAt = this.deps.clock.now();
+    this.hooks.onHide();
   }
 
-  /** Resync on show: a long hide (iOS stops publishing ≈36 s) or a pending recovery restarts now. */
   onShow(): void {
-    const hiddenFor = this.hiddenAt === null ? 0 : this.deps.clock.now() - this.hiddenAt;
-    this.hiddenAt = null;
-    if (this.isFinal() || this.leaving !== null) return;
-    if (this.phase === 'reconnecting' && this.timers.has('relogin')) {
-      this.timers.cancel('relogin');
-      void this.login(false);
-      return;
-    }
-    if (!this.loggedIn) return;
-    if (hiddenFor >= this.recovery.longHideMs || this.media?.interrupted === true) this.media?.resumeMedia();
-    else this.media?.publishMediaState();
+    this.hooks.onShow();
   }
 
   // ---- calls from the page ----------------------------------------------------------------------
@@ -374,8 +350,7 @@ export class RoomService {
   private async doLeave(): Promise<void> {
     this.setState({ phase: 'left' });
     this.dropEngine();
-    this.deps.platform.offNetworkStatusChange(this.onNetwork);
-    this.deps.platform.offAudioInterruptionEnd(this.onInterruptionEnd);
+    this.hooks.detach();
     this.deps.platform.setKeepScreenOn(false);
     this.events.clear();
   }
