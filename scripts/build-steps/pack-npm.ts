@@ -3,6 +3,7 @@ import path from 'path';
 import { BuildError } from './build-error';
 import { findUnrequiredPackages } from './npm-requires';
 import { displayPath } from './project-layout';
+import { loadMiniprogramCi } from './wechat-compile';
 
 export interface RemovedPackage {
   name: string;
@@ -72,8 +73,7 @@ export async function packSdks(options: {
   // Start clean so a package dropped from package.json does not linger in the subpackage.
   fs.rmSync(npmDir, { recursive: true, force: true });
 
-  // Loaded lazily: miniprogram-ci is large and only the real build needs it.
-  const ci = await import('miniprogram-ci');
+  const ci = await loadMiniprogramCi();
   const packed = await ci.packNpmManually({
     packageJsonPath: options.packageJsonPath,
     miniprogramNpmDistDir: options.distDir.endsWith(path.sep)
