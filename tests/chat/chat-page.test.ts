@@ -136,6 +136,13 @@ describe('chat page: conversation list', () => {
 });
 
 describe('chat page: one conversation', () => {
+  it('opened from the room member list with peerID and userName: titled with the name', async () => {
+    page = renderPage(PAGE, { peerID: 'bob', userName: 'Bobby' });
+    await advance(300);
+    expect(page.text('.peer-name')).toBe('Bobby (bob)');
+    expect(page.text('.conversation-empty')).toBe('还没有消息，打个招呼吧');
+  });
+
   it('opened with a bad peerID shows a clear message instead of a chat', async () => {
     page = renderPage(PAGE, { peerID: 'no spaces allowed' });
     await advance(100);

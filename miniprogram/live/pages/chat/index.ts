@@ -33,6 +33,8 @@ interface Runtime {
   atBottom: boolean;
   draftKey: number;
   lastSendAt: number;
+  /** The name passed with peerID (only for that first conversation). */
+  peerName: string;
   /** The scroll view's height in px (the window's: the list fills the page). */
   viewportHeight: number;
 }
@@ -49,6 +51,14 @@ function windowHeight(): number {
 
 /** A tap on an empty input this soon after a send is the second half of a double tap, not a mistake. */
 const DOUBLE_TAP_MS = 1000;
+
+function setTitle(title: string): void {
+  try {
+    wx.setNavigationBarTitle({ title });
+  } catch {
+    // Not fatal: the page's JSON title stays.
+  }
+}
 
 function decoded(value: unknown): string {
   if (typeof value !== 'string') return '';
@@ -69,6 +79,8 @@ Component({
     labels: labelsFor('zh'),
     mode: 'list' as Mode,
     peer: '',
+    /** What the header shows: the name the caller passed (e.g. from the room's member list), else the ID. */
+    peerTitle: '',
     peerProblem: '',
     banner: { show: false, text: '', tone: 'info', canSignIn: false } as BannerView,
     conversations: [] as ConversationView[],
@@ -116,6 +128,7 @@ Component({
         atBottom: true,
         draftKey: 0,
         lastSendAt: 0,
+        peerName: '',
         viewportHeight: windowHeight(),
       };
       runtimes.set(this, rt);
@@ -132,8 +145,10 @@ Component({
         }),
       );
       this.setData({ labels: labelsFor(lang), banner: bannerFor(service.connection(), lang) });
+      setTitle(labelsFor(lang).title);
 
       const rawPeer = decoded(query.peerID) || this.data.peerID;
+      rt.peerName = decoded(query.userName) || this.data.userName;
       if (rawPeer !== '') {
         const checked = checkId(rawPeer);
         if (!checked.ok) {
@@ -165,6 +180,7 @@ Component({
       if (rt === undefined) return;
       if (rt.peer !== null) rt.service.closeConversation(rt.peer);
       rt.peer = null;
+      rt.peerName = '';
       const known = rt.service.conversations();
       this.setData({
         mode: 'list',
@@ -226,6 +242,7 @@ Component({
       this.setData({
         mode: 'conversation',
         peer: peerID,
+        peerTitle: rt.peerName !== '' ? `${rt.peerName} (${peerID})` : peerID,
         peerProblem: '',
         messages: views,
         historyLoading: existing.length === 0,
