@@ -150,6 +150,19 @@ export function describeError(source: ErrorSource, code: number | string | undef
   return { source, code: safeCode, zh, en, action, known: true };
 }
 
+/**
+ * For codes that may come from either side (publisherStateUpdate can carry the native pusher code):
+ * the first source that knows the code; otherwise the first source's "unknown (code)".
+ */
+export function describeFirstKnown(sources: ErrorSource[], code: number | string | undefined): ErrorInfo {
+  const [first = 'express'] = sources;
+  for (const source of sources) {
+    const info = describeError(source, code);
+    if (info.known) return info;
+  }
+  return describeError(first, code);
+}
+
 /** Every code the table knows, per source; tests walk it. */
 export function knownCodes(source: ErrorSource): number[] {
   return Object.keys(TABLES[source]).map(Number);

@@ -1,4 +1,10 @@
-import { codeOf, describeError, knownCodes, type ErrorSource } from '../../miniprogram/core/errors';
+import {
+  codeOf,
+  describeError,
+  describeFirstKnown,
+  knownCodes,
+  type ErrorSource,
+} from '../../miniprogram/core/errors';
 
 describe('describeError', () => {
   it('maps every code sdk-notes names to words and an action', () => {
@@ -74,6 +80,12 @@ describe('describeError', () => {
         expect(info.en).not.toBe('');
       }
     }
+  });
+
+  it('describeFirstKnown tries each source in turn', () => {
+    expect(describeFirstKnown(['express', 'pusher'], -1301).en).toBe('Could not open the camera');
+    expect(describeFirstKnown(['express', 'pusher'], 1003072).source).toBe('express');
+    expect(describeFirstKnown(['express', 'player'], 42)).toMatchObject({ source: 'express', known: false });
   });
 
   it('codeOf reads codes from SDK rejections', () => {

@@ -160,6 +160,17 @@ describe('room page states and controls', () => {
     viewer.page.detach();
   });
 
+  it('a camera that fails to open shows the words and a Settings button', async () => {
+    const cloud = new FakeZegoCloud();
+    const host = await openRoom(cloud, { role: 'host', userID: 'host1', lang: 'en' });
+    await pusherReports(host, -1301);
+    expect(host.page.text('.notice__text')).toBe('Could not open the camera');
+    expect(host.page.attributes('.notice__settings').openType).toBe('openSetting');
+    await host.page.tap('.notice__text');
+    expect(host.page.findAll('.notice')).toHaveLength(0);
+    host.page.detach();
+  });
+
   it('share card opens the room as audience with the host name in the title', async () => {
     const cloud = new FakeZegoCloud();
     const { host, viewer } = await hostAndViewer(cloud);

@@ -12,7 +12,7 @@ import type {
   ZegoRoomState,
   ZegoRoomStateChangedReason,
 } from '../../../typings/zego-express';
-import { codeOf, describeError, JOIN_TIMED_OUT, type ErrorInfo } from '../../core/errors';
+import { codeOf, describeError, describeFirstKnown, JOIN_TIMED_OUT, type ErrorInfo } from '../../core/errors';
 import { checkId, streamIdFor } from '../../core/ids';
 import { Emitter } from './emitter';
 import { backoffDelay } from './media-info';
@@ -268,12 +268,16 @@ export class RoomService {
       },
       memberCount: (count) => this.events.emit('memberCount', count),
       publisherState: (result) => {
-        if (result.state === 'NO_PUBLISH' && result.errorCode !== 0) this.notice(result.errorCode);
+        if (result.state === 'NO_PUBLISH' && result.errorCode !== 0) {
+          this.events.emit('notice', describeFirstKnown(['express', 'pusher'], result.errorCode));
+        }
       },
       playerState: (result) => {
         // -2301 is handled from the native code (play again); other play failures are shown.
         const code = result.errorCode ?? 0;
-        if (result.state === 'NO_PLAY' && code !== 0 && code !== -2301) this.notice(code);
+        if (result.state === 'NO_PLAY' && code !== 0 && code !== -2301) {
+          this.events.emit('notice', describeFirstKnown(['express', 'player'], code));
+        }
       },
       quality: (streamID, stats) => media()?.onQuality(streamID, stats),
       barrage: (message) => this.events.emit('barrage', message),

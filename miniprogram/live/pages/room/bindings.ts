@@ -77,7 +77,10 @@ export function bindServiceToView(view: RoomView, service: RoomService, ctx: Vie
     service.on('memberCount', (n) =>
       view.setData({ memberCount: n, memberCountText: text('memberCount', ctx.lang, { n }) }),
     ),
-    service.on('notice', (info: ErrorInfo) => view.setData({ notice: info[ctx.lang] })),
+    // A camera/mic that failed to open (-1301/-1302, refused) needs the Settings button, not just words.
+    service.on('notice', (info: ErrorInfo) =>
+      view.setData({ notice: info[ctx.lang], noticeOpensSettings: info.action === 'open-settings' }),
+    ),
   ];
 }
 

@@ -72,6 +72,7 @@ Component({
     showMembers: false,
     detailStream: '',
     notice: '',
+    noticeOpensSettings: false,
     comments: [] as RoomComment[],
     draft: '',
   },
@@ -267,7 +268,7 @@ Component({
       this.setData({ detailStream: '' });
     },
     onDismissNotice() {
-      this.setData({ notice: '' });
+      this.setData({ notice: '', noticeOpensSettings: false });
     },
 
     onCommentInput(e: WechatMiniprogram.Input) {
