@@ -279,6 +279,19 @@ describe('ChatService over the fake ZIM cloud', () => {
     expect(cloud.loginAttempts.get('alice')).toBe(1);
   });
 
+  it('a token service failure is reported in its own words, and the next user action tries once more', async () => {
+    const cloud = new FakeZimCloud();
+    const a = phone(cloud, 'alice');
+    a.tokens.failNext = { zh: '登录服务暂时不可用', en: 'The token service is unavailable' };
+    await expect(run(a.service.ensureLoggedIn())).rejects.toThrow('The token service is unavailable');
+    expect(a.service.connection().message?.en).toBe('The token service is unavailable');
+    expect(cloud.loginAttempts.get('alice')).toBeUndefined();
+    a.service.sendText('bob', 'peer', 'hi');
+    await advance(500);
+    expect(a.service.connection().status).toBe('connected');
+    expect(a.service.messages('bob')[0]?.state).toBe('sent');
+  });
+
   it('ignores (and logs) a malformed command from a peer, and delivers a good one', async () => {
     const cloud = new FakeZimCloud();
     const a = phone(cloud, 'alice');

@@ -75,6 +75,15 @@ export class ChatInputError extends Error implements Bilingual {
   }
 }
 
+function isBilingual(value: unknown): value is Bilingual {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Bilingual).zh === 'string' &&
+    typeof (value as Bilingual).en === 'string'
+  );
+}
+
 interface HistoryCursor {
   oldest?: ZIMMessage;
   exhausted: boolean;
@@ -167,11 +176,18 @@ export class ChatService {
     }
     const client = this.instance();
     this.setConnection('connecting', 'none');
+    let token: string;
     try {
-      const { token } = await this.deps.tokens.getToken({
-        userID: this.userID,
-        userName: this.deps.userName,
-      });
+      ({ token } = await this.deps.tokens.getToken({ userID: this.userID, userName: this.deps.userName }));
+    } catch (error) {
+      // The token client's errors already say what went wrong in both languages.
+      const detail = isBilingual(error)
+        ? { zh: error.zh, en: error.en }
+        : describeZimError(zimErrorCode(error));
+      this.setConnection('disconnected', 'login_failed', detail);
+      throw new ChatInputError(detail);
+    }
+    try {
       await client.login(this.userID, {
         userName: this.deps.userName ?? this.userID,
         token,
