@@ -89,7 +89,12 @@ async function build(): Promise<void> {
   });
 
   const compiled = await step("WeChat's full compile (miniprogram-ci, offline)", async () => {
-    const result = await compileWithWeChat({ repoRoot: REPO_ROOT, appid, outDir: COMPILED_DIR });
+    const result = await compileWithWeChat({
+      repoRoot: REPO_ROOT,
+      appid,
+      outDir: COMPILED_DIR,
+      sourcePrefix: `${displayPath(MINIPROGRAM_ROOT)}/`,
+    });
     console.log(`    ${result.files.length} files → ${displayPath(COMPILED_DIR)}/`);
     if (result.leftOutAsUnused.length > 0) {
       console.log(`    left out as unused by WeChat's code analyzer: ${result.leftOutAsUnused.length} files`);

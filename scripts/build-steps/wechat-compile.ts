@@ -73,9 +73,13 @@ async function withNetworkRefused<T>(ci: MiniprogramCi, work: () => Promise<T>):
   }
 }
 
+/** miniprogram-ci's routine chatter: process start-up, the proxy we set, the refused allow-list request. */
+const ROUTINE_CI_OUTPUT =
+  /forkProcess|^serialize |getservice|initservices|is using proxy|getwhiteextlist|white ext list/;
+
 /**
- * miniprogram-ci talks a lot on the console (fork timestamps, the refused allow-list request).
- * Collect it during `work`; show it only if `work` fails, where it may explain why.
+ * miniprogram-ci talks a lot on the console. Collect it during `work`; if `work` fails, show what is
+ * not routine, since it may explain why.
  */
 async function withConsoleCollected<T>(work: () => Promise<T>): Promise<T> {
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
@@ -94,7 +98,8 @@ async function withConsoleCollected<T>(work: () => Promise<T>): Promise<T> {
     return result;
   } catch (error) {
     restore();
-    if (collected.length > 0) console.error(`miniprogram-ci said:\n  ${collected.join('\n  ')}`);
+    const telling = collected.filter((line) => !ROUTINE_CI_OUTPUT.test(line));
+    if (telling.length > 0) console.error(`miniprogram-ci said:\n  ${telling.join('\n  ')}`);
     throw error;
   }
 }
@@ -124,6 +129,25 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * One line from a compile error. WeChat's Babel errors read "file: pages/a/index.ts\n /abs/path:
+ * Unexpected token (2:48)\n\n<code frame>"; they become "miniprogram/pages/a/index.ts:2:48: Unexpected
+ * token". Anything else keeps its first two lines. `sourcePrefix` is the mini-program root as shown.
+ */
+export function summarizeCompileError(message: string, sourcePrefix: string): string {
+  const babel = /^file:\s*(\S+)\s*\n\s*\S[^\n]*?:\s+([^\n]+?)\s*\((\d+):(\d+)\)/.exec(message);
+  if (babel) {
+    const [, file, reason, line, column] = babel;
+    return `${sourcePrefix}${file}:${line}:${column}: ${reason}`;
+  }
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, 2)
+    .join(' ');
+}
+
+/**
  * Compiles the project as an upload would and writes the result to `outDir` (cleared first).
  * Returns the byte size of every compiled file, by its path inside the package.
  */
@@ -131,6 +155,8 @@ export async function compileWithWeChat(options: {
   repoRoot: string;
   appid: string;
   outDir: string;
+  /** How the mini-program root is shown in messages, e.g. 'miniprogram/'. */
+  sourcePrefix: string;
 }): Promise<WeChatCompileResult> {
   const ci = await loadMiniprogramCi();
   const leftOutAsUnused: string[] = [];
@@ -158,7 +184,10 @@ export async function compileWithWeChat(options: {
       }),
     );
   } catch (error) {
-    throw new BuildError(`WeChat's compile failed: ${errorText(error).replace(/\s+/g, ' ').trim()}`);
+    const message = errorText(error);
+    // The full text first (Babel's code frame shows the spot), then the one line that fails the build.
+    console.error(message.replace(/^/gm, '    '));
+    throw new BuildError(`WeChat's compile failed: ${summarizeCompileError(message, options.sourcePrefix)}`);
   }
 
   fs.rmSync(options.outDir, { recursive: true, force: true });
