@@ -248,57 +248,76 @@ describe('Express 3.6.0 bundle vs typings/zego-express.d.ts', () => {
   });
 });
 
+interface RealRoom {
+  page: RenderedPage;
+  engines: ZegoExpressEngine[];
+  clock: ManualClock;
+}
+
+/** The real room page on the real Express bundle: only config, token source, clock, wx hooks and chat are doubles. */
+async function openRealRoom(
+  role: 'host' | 'audience',
+  systemInfo: Record<string, unknown> = {},
+): Promise<RealRoom> {
+  jest.resetModules();
+  const { provideRoomPageDeps } = require('../../miniprogram/live/services/room-deps') as {
+    provideRoomPageDeps: typeof ProvideDeps;
+  };
+  const { renderPage } = require('../helpers/render-page') as { renderPage: typeof RenderPage };
+  const { ZegoExpressEngine: PageEngine } = require('zego-express-engine-miniprogram') as {
+    ZegoExpressEngine: ZegoExpressEngineConstructor;
+  };
+  // checkSystemRequirements reads the base library version and the camera/record settings through wx.
+  // Read the global afresh: a freshly required miniprogram-simulate installs a merged copy of `wx`.
+  const wxNow = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  const realGetSetting = wxNow.getSetting;
+  const realInfo = wxNow.getSystemInfoSync as () => Record<string, unknown>;
+  wxNow.getSetting = (options: { success?: (res: unknown) => void }) =>
+    options.success?.({ authSetting: { 'scope.camera': true, 'scope.record': true } });
+  wxNow.getSystemInfoSync = () => ({ ...realInfo.call(wxNow), ...systemInfo });
+
+  const engines: ZegoExpressEngine[] = [];
+  // The page creates the real engine; this subclass only lets the test reach it.
+  const Capturing = class extends PageEngine {
+    constructor(appID: number, server: string | string[]) {
+      super(appID, server);
+      engines.push(this);
+    }
+  };
+  const clock = new ManualClock();
+  const chat = new FakeRoomChat();
+  provideRoomPageDeps({
+    config: () => ({
+      ok: true,
+      config: { appID: 1739272706, servers: [TEST_SERVER], tokenUrl: 'https://x/v1/token', authMode: 'dev' },
+    }),
+    userID: () => 'host1',
+    permissions: {
+      getSetting: async () => ({ 'scope.camera': true, 'scope.record': true }),
+      authorize: async () => true,
+    },
+    tokens: () => new FakeTokenProvider(),
+    Engine: Capturing,
+    clock,
+    platform: new FakePlatform(),
+    chat: () => chat,
+  });
+  const page = renderPage('live/pages/room/index');
+  page.lifecycle('onLoad', { roomID: 'room1', role, userName: 'Alice' });
+  await flush(10);
+  wxNow.getSetting = realGetSetting;
+  wxNow.getSystemInfoSync = realInfo;
+  return { page, engines, clock };
+}
+
 describe('real Express bundle + real room page', () => {
   let page: RenderedPage;
   let engine: ZegoExpressEngine | undefined;
 
   beforeAll(async () => {
-    // The host has both permissions (checkSystemRequirements reads them through wx.getSetting).
-    const wxStub = wx as unknown as Record<string, unknown>;
-    wxStub.getSetting = (options: { success?: (res: unknown) => void }) =>
-      options.success?.({ authSetting: { 'scope.camera': true, 'scope.record': true } });
-
-    jest.resetModules();
-    const { provideRoomPageDeps } = require('../../miniprogram/live/services/room-deps') as {
-      provideRoomPageDeps: typeof ProvideDeps;
-    };
-    const { renderPage } = require('../helpers/render-page') as { renderPage: typeof RenderPage };
-    const { ZegoExpressEngine: PageEngine } = require('zego-express-engine-miniprogram') as {
-      ZegoExpressEngine: ZegoExpressEngineConstructor;
-    };
-    // The page creates the real engine; this subclass only lets the test reach it.
-    const Capturing = class extends PageEngine {
-      constructor(appID: number, server: string | string[]) {
-        super(appID, server);
-        // eslint-disable-next-line @typescript-eslint/no-this-alias
-        engine = this;
-      }
-    };
-    const chat = new FakeRoomChat();
-    provideRoomPageDeps({
-      config: () => ({
-        ok: true,
-        config: {
-          appID: 1739272706,
-          servers: [TEST_SERVER],
-          tokenUrl: 'https://x/v1/token',
-          authMode: 'dev',
-        },
-      }),
-      userID: () => 'host1',
-      permissions: {
-        getSetting: async () => ({ 'scope.camera': true, 'scope.record': true }),
-        authorize: async () => true,
-      },
-      tokens: () => new FakeTokenProvider(),
-      Engine: Capturing,
-      clock: new ManualClock(),
-      platform: new FakePlatform(),
-      chat: () => chat,
-    });
-    page = renderPage('live/pages/room/index');
-    page.lifecycle('onLoad', { roomID: 'room1', role: 'host', userName: 'Alice' });
-    await flush(10);
+    const room = await openRealRoom('host');
+    page = room.page;
+    engine = room.engines[0];
   });
 
   afterAll(async () => {
@@ -344,5 +363,34 @@ describe('real Express bundle + real room page', () => {
     engine?.getPlayerInstance('room1_guest_main');
     await flush(3);
     expect(page.attributes('.tile__player').id).toBe('room1_guest_main');
+  });
+});
+
+describe('real Express bundle + real room page, with faults', () => {
+  it('an old WeChat base library (checkSystemRequirements 10001) shows "update WeChat" and releases the engine', async () => {
+    const { page, engines } = await openRealRoom('audience', { SDKVersion: '1.6.9' });
+    expect(page.text('.overlay__message')).toContain('微信版本过低');
+    expect(engines).toHaveLength(1);
+    expect(() => engines[0]?.destroyEngine()).toThrow(); // the page already destroyed it
+    page.lifecycle('onUnload');
+    page.detach();
+  });
+
+  it('offline, the join never completes: failed with retry after the join timeout; leaving destroys the engine', async () => {
+    const { page, engines, clock } = await openRealRoom('audience');
+    expect(page.text('.overlay__message')).toBe('正在进入房间…');
+    clock.advance(15000);
+    await flush(5);
+    expect(page.text('.overlay__message')).toContain('进入房间超时');
+    expect(page.findAll('.overlay__retry')).toHaveLength(1);
+    expect(() => engines[0]?.destroyEngine()).toThrow();
+    await page.tap('.overlay__retry');
+    await flush(5);
+    expect(engines).toHaveLength(2);
+    expect(page.text('.overlay__message')).toBe('正在进入房间…');
+    page.lifecycle('onUnload');
+    await flush(5);
+    expect(() => engines[1]?.destroyEngine()).toThrow();
+    page.detach();
   });
 });
