@@ -27,6 +27,7 @@ import {
   checkBudget,
   formatKiB,
   formatSizeTable,
+  largestFilesByPackage,
   measurePackages,
 } from './build-steps/size-report';
 import { checkCodeQualitySizes, compileWithWeChat } from './build-steps/wechat-compile';
@@ -119,7 +120,8 @@ async function build(): Promise<void> {
   });
 
   await step('Package sizes', async () => {
-    const packages = measurePackages(compiled.files, readSubpackageRoots());
+    const subpackageRoots = readSubpackageRoots();
+    const packages = measurePackages(compiled.files, subpackageRoots);
     const check = checkBudget(packages, DEFAULT_BUDGET);
 
     let qualitySizes: Map<string, number> | null = null;
@@ -155,12 +157,21 @@ async function build(): Promise<void> {
       checkCodeQuality: qualitySizes ? Object.fromEntries(qualitySizes) : null,
       npm: { kept: packed.kept.map((pkg) => pkg.name), removed: packed.removed },
       leftOutAsUnused: compiled.leftOutAsUnused,
+      largestFiles: largestFilesByPackage(compiled.files, subpackageRoots, 10),
     };
     fs.mkdirSync(BUILD_DIR, { recursive: true });
     fs.writeFileSync(SIZE_REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`    report → ${displayPath(SIZE_REPORT_FILE)}`);
 
-    if (check.failure) throw new BuildError(check.failure);
+    if (check.failure) {
+      for (const row of check.rows.filter((candidate) => !candidate.ok && candidate.kind !== 'total')) {
+        console.error(`    largest files in ${row.name}:`);
+        for (const file of report.largestFiles[row.name]?.slice(0, 5) ?? []) {
+          console.error(`      ${formatKiB(file.bytes).padStart(10)}  ${file.path}`);
+        }
+      }
+      throw new BuildError(check.failure);
+    }
   });
 }
 

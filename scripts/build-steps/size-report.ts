@@ -52,6 +52,24 @@ export function measurePackages(
   ];
 }
 
+/** The largest files of each package, biggest first: where to look when a budget breaks. */
+export function largestFilesByPackage(
+  files: ReadonlyArray<{ path: string; bytes: number }>,
+  subpackageRoots: readonly string[],
+  limit: number,
+): Record<string, Array<{ path: string; bytes: number }>> {
+  const byPackage: Record<string, Array<{ path: string; bytes: number }>> = {};
+  for (const file of files) {
+    const root = subpackageRoots.find((candidate) => file.path.replace(/\\/g, '/').startsWith(candidate));
+    const name = root === undefined ? 'main' : root.replace(/\/$/, '');
+    (byPackage[name] ??= []).push({ path: file.path, bytes: file.bytes });
+  }
+  for (const name of Object.keys(byPackage)) {
+    byPackage[name] = (byPackage[name] ?? []).sort((a, b) => b.bytes - a.bytes).slice(0, limit);
+  }
+  return byPackage;
+}
+
 export interface BudgetRow {
   name: string;
   kind: 'main' | 'subpackage' | 'total';

@@ -5,6 +5,7 @@ import {
   MIB,
   checkBudget,
   formatSizeTable,
+  largestFilesByPackage,
   measurePackages,
   type PackageSize,
 } from '../../scripts/build-steps/size-report';
@@ -95,5 +96,27 @@ describe('measuring compiled files per package', () => {
     expect(table).toMatch(/main\s+204800\s+200\.0\s+100\.0 KiB\s+OVER/);
     expect(table).toMatch(/live\s+1464320\s+1430\.0\s+2 MiB\s+OK/);
     expect(lines[lines.length - 1]).toMatch(/^total\s+/);
+  });
+});
+
+describe('largest files per package', () => {
+  it('lists the biggest files of each package first', () => {
+    const largest = largestFilesByPackage(
+      [
+        { path: 'app.js', bytes: 10 },
+        { path: '@babel/runtime/helpers/regeneratorRuntime.js', bytes: 6772 },
+        { path: 'pages/entry/index.js', bytes: 4000 },
+        { path: 'live/miniprogram_npm/zego-zim-miniprogram/index.js', bytes: 832707 },
+      ],
+      ['live/'],
+      2,
+    );
+    expect(largest).toEqual({
+      main: [
+        { path: '@babel/runtime/helpers/regeneratorRuntime.js', bytes: 6772 },
+        { path: 'pages/entry/index.js', bytes: 4000 },
+      ],
+      live: [{ path: 'live/miniprogram_npm/zego-zim-miniprogram/index.js', bytes: 832707 }],
+    });
   });
 });
