@@ -8,14 +8,13 @@ import { getLang, type Lang } from '../../../core/i18n';
 import { checkId } from '../../../core/ids';
 import type { ChatService } from '../../services/chat-service';
 import { counterFor } from '../../services/chat/message-validation';
-import type { ChatMessage, TimelineChange } from '../../services/chat/types';
+import type { TimelineChange } from '../../services/chat/types';
 import { chatService } from '../../services/chat-session';
 import { idProblemText, labelsFor } from './strings';
+import { patchForChange } from './timeline-patch';
 import {
   bannerFor,
-  stateText,
   toConversationView,
-  toMessageView,
   toMessageViews,
   type BannerView,
   type ConversationView,
@@ -278,48 +277,12 @@ Component({
     applyChange(change: TimelineChange) {
       const rt = runtimes.get(this);
       if (rt === undefined || rt.peer === null) return;
-      const now = Date.now();
-      const list: readonly ChatMessage[] = rt.service.messages(rt.peer);
-      if (change.type === 'append') {
-        const patch: Record<string, unknown> = {};
-        let fromOthers = 0;
-        change.messages.forEach((message, i) => {
-          const index = change.from + i;
-          patch[`messages[${index}]`] = toMessageView(message, index, list[index - 1], rt.lang, now);
-          if (!message.mine) fromOthers += 1;
-        });
-        const last = change.from + change.messages.length - 1;
-        const mineOnly = fromOthers === 0;
-        if (rt.atBottom || mineOnly) {
-          patch.scrollInto = `msg${last}`;
-          if (this.data.newCount !== 0) patch.newCount = 0;
-        } else {
-          patch.newCount = this.data.newCount + fromOthers;
-        }
-        if (this.data.historyLoading) patch.historyLoading = false;
-        this.setData(patch);
-        return;
-      }
-      if (change.type === 'update') {
-        const current = this.data.messages[change.index];
-        if (current === undefined || current.key !== change.message.key) {
-          this.setData({ messages: toMessageViews(list, rt.lang, now) });
-          return;
-        }
-        const patch: Record<string, unknown> = {};
-        const prefix = `messages[${change.index}]`;
-        const text = stateText(change.message, rt.lang);
-        if (current.state !== change.message.state) patch[`${prefix}.state`] = change.message.state;
-        if (current.stateText !== text) patch[`${prefix}.stateText`] = text;
-        if (current.text !== change.message.text) patch[`${prefix}.text`] = change.message.text;
-        if (Object.keys(patch).length > 0) this.setData(patch);
-        return;
-      }
-      // Reset: older history merged in or the order changed. Keep the reader where they were.
-      const views = toMessageViews(change.messages, rt.lang, now);
-      const patch: Record<string, unknown> = { messages: views, historyLoading: false };
-      if (rt.atBottom && views.length > 0) patch.scrollInto = `msg${views.length - 1}`;
-      this.setData(patch);
+      const patch = patchForChange(change, rt.service.messages(rt.peer), this.data, {
+        lang: rt.lang,
+        now: Date.now(),
+        atBottom: rt.atBottom,
+      });
+      if (patch !== null) this.setData(patch);
     },
 
     onDraftInput(e: WechatMiniprogram.Input) {
