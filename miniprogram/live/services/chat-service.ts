@@ -10,7 +10,6 @@ import type { TokenProvider } from '../../core/token-provider';
 import {
   ZimConnectionEvent,
   ZimConnectionState,
-  ZimConversationEvent,
   ZimErrorCode,
   ZimMessagePriority,
   ZimMessageQueryMode,
@@ -20,7 +19,9 @@ import { describeZimError, isConnectionProblem, isRateLimited, zimErrorCode } fr
 import { decodeCommand, encodeCommand, type CommandPayload, type Logger } from './chat/command-codec';
 import { connectionInfo, SEND_TIMEOUT_TEXT, SESSION_ENDED_TEXT } from './chat/connection-text';
 import { Emitter } from './chat/emitter';
-import { conversationTypeOf, timelineKey, toChatMessage, toSummary } from './chat/mapping';
+import { ConversationBook } from './chat/conversation-book';
+import { HistoryPager } from './chat/history-pager';
+import { conversationTypeOf, timelineKey, toChatMessage } from './chat/mapping';
 import { checkCommandBytes, checkText, clampTextLimit } from './chat/message-validation';
 import {
   SendQueue,
@@ -40,7 +41,7 @@ import type {
 } from './chat/types';
 import { ZIM_EVENTS_USED, type ZimClient, type ZimModule } from './chat/zim-client';
 
-export const HISTORY_PAGE_SIZE = 20;
+export { HISTORY_PAGE_SIZE } from './chat/history-pager';
 const CONVERSATION_PAGE_SIZE = 100;
 
 export interface ChatServiceDeps {
@@ -84,12 +85,6 @@ function isBilingual(value: unknown): value is Bilingual {
   );
 }
 
-interface HistoryCursor {
-  oldest?: ZIMMessage;
-  exhausted: boolean;
-  loading: Promise<number> | null;
-}
-
 export class ChatService {
   readonly userID: string;
   readonly textLimitBytes: number;
@@ -100,13 +95,12 @@ export class ChatService {
   private info: ConnectionInfo = connectionInfo('disconnected', 'none');
   private loginPromise: Promise<void> | null = null;
   private readonly timelines = new Map<string, Timeline>();
-  private readonly cursors = new Map<string, HistoryCursor>();
-  private readonly summaries = new Map<string, ConversationSummary>();
+  private readonly history = new HistoryPager();
+  private readonly book = new ConversationBook();
   private readonly acks = new Map<string, ZIMMessage>();
   private readonly commandWaiters = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
   private readonly seenCommands = new Set<string>();
   private readonly queue: SendQueue<Outgoing>;
-  private openPeer: string | null = null;
   private roomID: string | null = null;
   private localSeq = 0;
 
@@ -413,8 +407,10 @@ export class ChatService {
     const fresh = texts.filter((m) => !timeline.has(m));
     this.apply(kind, conversationID, timeline.add(texts));
     for (const message of fresh) if (!message.mine) this.events.emit('received', message);
-    if (kind === 'peer' && this.openPeer === conversationID && fresh.length > 0)
-      this.markRead(conversationID);
+    if (kind === 'peer' && this.book.isOpen(conversationID) && fresh.length > 0) {
+      if (this.book.markRead(conversationID)) this.events.emit('conversations', this.book.list());
+      this.clearUnreadOnServer(conversationID);
+    }
   }
 
   private onCommand(raw: ZIMMessage): void {
@@ -468,98 +464,59 @@ export class ChatService {
   }
 
   hasOlder(conversationID: string, kind: ConversationKind = 'peer'): boolean {
-    return !(this.cursors.get(timelineKey(kind, conversationID))?.exhausted ?? false);
+    return this.history.hasOlder(timelineKey(kind, conversationID));
   }
 
   /** Loads the next older page (20). Resolves with how many new messages it added. */
-  loadOlder(conversationID: string, kind: ConversationKind = 'peer'): Promise<number> {
-    const key = timelineKey(kind, conversationID);
-    let cursor = this.cursors.get(key);
-    if (cursor === undefined) {
-      cursor = { exhausted: false, loading: null };
-      this.cursors.set(key, cursor);
-    }
-    if (cursor.exhausted) return Promise.resolve(0);
-    if (cursor.loading !== null) return cursor.loading;
-    const state = cursor;
-    state.loading = (async () => {
+  async loadOlder(conversationID: string, kind: ConversationKind = 'peer'): Promise<number> {
+    const page = await this.history.next(timelineKey(kind, conversationID), async (nextMessage, count) => {
       await this.ensureLoggedIn();
       const result = await this.instance().queryHistoryMessage(conversationID, conversationTypeOf(kind), {
-        nextMessage: state.oldest,
-        count: HISTORY_PAGE_SIZE,
+        nextMessage,
+        count,
         reverse: false,
         mode: ZimMessageQueryMode.General,
       });
-      const page = Array.isArray(result.messageList) ? result.messageList : [];
-      if (page.length < HISTORY_PAGE_SIZE) state.exhausted = true;
-      const oldest = page.reduce<ZIMMessage | undefined>(
-        (acc, m) => (acc === undefined || (m.timestamp ?? 0) < (acc.timestamp ?? 0) ? m : acc),
-        state.oldest,
-      );
-      state.oldest = oldest;
-      const mapped = page
-        .map((m) => toChatMessage(m, conversationID, kind, this.userID))
-        .filter((m): m is ChatMessage => m !== null);
-      const timeline = this.timeline(kind, conversationID);
-      const before = timeline.size;
-      this.apply(kind, conversationID, timeline.add(mapped));
-      return timeline.size - before;
-    })().finally(() => {
-      state.loading = null;
+      return Array.isArray(result.messageList) ? result.messageList : [];
     });
-    return state.loading;
+    const mapped = page
+      .map((m) => toChatMessage(m, conversationID, kind, this.userID))
+      .filter((m): m is ChatMessage => m !== null);
+    const timeline = this.timeline(kind, conversationID);
+    const before = timeline.size;
+    this.apply(kind, conversationID, timeline.add(mapped));
+    return timeline.size - before;
   }
 
   // ---- conversations ----
 
   conversations(): ConversationSummary[] {
-    return Array.from(this.summaries.values()).sort((a, b) => b.lastTime - a.lastTime);
+    return this.book.list();
   }
 
   async refreshConversations(): Promise<ConversationSummary[]> {
     await this.ensureLoggedIn();
     const result = await this.instance().queryConversationList({ count: CONVERSATION_PAGE_SIZE });
-    this.summaries.clear();
-    for (const conversation of result.conversationList ?? []) {
-      const summary = toSummary(conversation);
-      if (summary !== null) this.summaries.set(summary.conversationID, this.readIfOpen(summary));
-    }
-    this.events.emit('conversations', this.conversations());
-    return this.conversations();
-  }
-
-  private readIfOpen(summary: ConversationSummary): ConversationSummary {
-    return summary.conversationID === this.openPeer ? { ...summary, unread: 0 } : summary;
+    this.book.replaceAll(result.conversationList);
+    this.events.emit('conversations', this.book.list());
+    return this.book.list();
   }
 
   private onConversationsChanged(infoList: ZIMConversationChangeInfo[] | undefined): void {
-    if (!Array.isArray(infoList)) return;
-    for (const info of infoList) {
-      const summary = info?.conversation !== undefined ? toSummary(info.conversation) : null;
-      if (summary === null) continue;
-      if (info.event === ZimConversationEvent.Deleted || info.event === ZimConversationEvent.Disabled)
-        this.summaries.delete(summary.conversationID);
-      else this.summaries.set(summary.conversationID, this.readIfOpen(summary));
-    }
-    this.events.emit('conversations', this.conversations());
+    if (this.book.applyChanges(infoList)) this.events.emit('conversations', this.book.list());
   }
 
   /** The user is looking at this 1:1 conversation: its unread count clears now and stays clear while open. */
   openConversation(peerID: string): void {
-    this.openPeer = peerID;
-    this.markRead(peerID);
+    if (this.book.open(peerID)) this.events.emit('conversations', this.book.list());
+    this.clearUnreadOnServer(peerID);
   }
 
   closeConversation(peerID: string): void {
-    if (this.openPeer === peerID) this.openPeer = null;
+    this.book.close(peerID);
   }
 
-  private markRead(peerID: string): void {
-    const summary = this.summaries.get(peerID);
-    if (summary !== undefined && summary.unread > 0) {
-      this.summaries.set(peerID, { ...summary, unread: 0 });
-      this.events.emit('conversations', this.conversations());
-    }
+  private clearUnreadOnServer(peerID: string): void {
     void this.ensureLoggedIn()
       .then(() => this.instance().clearConversationUnreadMessageCount(peerID, conversationTypeOf('peer')))
       .catch((error: unknown) => this.log('clearing the unread count failed', error));
@@ -582,6 +539,7 @@ export class ChatService {
     if (roomID === null) return;
     this.roomID = null;
     this.timelines.delete(timelineKey('room', roomID));
+    this.history.forget(timelineKey('room', roomID));
     if (this.info.status === 'connected') await this.instance().leaveRoom(roomID);
   }
 
