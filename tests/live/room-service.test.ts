@@ -155,7 +155,7 @@ describe('RoomService against the fake cloud', () => {
     expect(host.service.phase).toBe('live');
   });
 
-  it('gives up after the retry limit with the failed state', async () => {
+  it('re-logins that hang count as failed attempts: bounded, then the failed state', async () => {
     const cloud = new FakeZegoCloud();
     const viewer = visit(cloud, 'audience', 'v1');
     await viewer.service.join();
@@ -163,11 +163,15 @@ describe('RoomService against the fake cloud', () => {
     cloud.loginBehaviour = 'hang';
     cloud.disconnect(viewer.engine());
     await flush();
-    viewer.clock.advance(1000);
-    await flush();
-    viewer.clock.advance(15000);
+    for (let i = 0; i < 40 && viewer.service.phase === 'reconnecting'; i += 1) {
+      viewer.clock.advance(5000);
+      await flush();
+    }
     expect(viewer.service.phase).toBe('failed');
+    expect(viewer.engine().count('loginRoom')).toBe(1 + 5);
     expect(viewer.clock.pending).toBe(0);
+    // and a late answer to an abandoned login changes nothing
+    expect(viewer.states.at(-1)?.error?.code).toBe(1002053);
   });
 
   it('host leaving removes the viewer tile and shows host-left', async () => {

@@ -50,6 +50,8 @@ export class RoomService {
   /** Bumped whenever an engine is dropped, so late callbacks from an old login do nothing. */
   private generation = 0;
   private loggedIn = false;
+  /** Bumped per login attempt, so an abandoned (timed-out) attempt that resolves late does nothing. */
+  private loginSeq = 0;
   private leaving: Promise<void> | null = null;
   private readonly hooks: PlatformHooks;
   private readonly presence: HostPresence;
@@ -156,22 +158,24 @@ export class RoomService {
     const engine = this.engine;
     if (engine === null || this.isFinal()) return;
     const generation = this.generation;
+    const seq = (this.loginSeq += 1);
+    const current = () => this.isCurrent(generation) && seq === this.loginSeq;
     this.setState(
       this.attempt === 0 ? { phase: 'joining' } : { phase: 'reconnecting', attempt: this.attempt },
     );
-    this.timers.after(this.recovery.joinTimeoutMs, () => this.onJoinTimeout(generation), 'join');
+    this.timers.after(this.recovery.joinTimeoutMs, () => this.onJoinTimeout(current), 'join');
     try {
       const { roomID, userID, userName, role } = this.params;
       const issued = await this.deps.tokens.getToken({ userID, roomID, role, userName }, { forceRefresh });
-      if (!this.isCurrent(generation)) return;
+      if (!current()) return;
       if (this.media === null) this.prepareEngine(engine, issued.userID, generation);
       const user = { userID: this.params.userID, userName };
       await engine.loginRoom(roomID, issued.token, user, { userUpdate: true });
     } catch (error) {
-      if (this.isCurrent(generation)) this.onLoginFailed(error, forceRefresh);
+      if (current()) this.onLoginFailed(error, forceRefresh);
       return;
     }
-    if (!this.isCurrent(generation)) return;
+    if (!current()) return;
     this.timers.cancel('join');
     this.loggedIn = true;
     const recovering = this.attempt > 0;
@@ -209,11 +213,22 @@ export class RoomService {
     this.scheduleRelogin(info);
   }
 
-  private onJoinTimeout(generation: number): void {
-    if (!this.isCurrent(generation) || this.loggedIn) return;
-    // Stop the SDK's own retrying before showing the failed state.
-    this.dropEngine();
-    this.fail(JOIN_TIMED_OUT);
+  private onJoinTimeout(current: () => boolean): void {
+    if (!current() || this.loggedIn) return;
+    if (this.attempt === 0) {
+      // The first join: stop the SDK's own retrying and offer a retry.
+      this.dropEngine();
+      this.fail(JOIN_TIMED_OUT);
+      return;
+    }
+    // A re-login that hangs counts as a failed attempt: abandon it and back off (bounded).
+    this.loginSeq += 1;
+    try {
+      this.engine?.logoutRoom(this.params.roomID);
+    } catch (error) {
+      console.warn('abandoning a hung login failed', error);
+    }
+    this.scheduleRelogin(JOIN_TIMED_OUT);
   }
 
   /** Bounded: backoff between attempts, then the failed state with a retry button. */
