@@ -29,7 +29,7 @@ import {
 } from './credentials';
 import { EXIT_FAILED, EXIT_OK, ReleaseError, UsageError } from './errors';
 import { helpText } from './help';
-import { createProgressPrinter, type Write } from './progress';
+import { createProgressPrinter, type ProgressPrinter, type Write } from './progress';
 import { checkPageExists } from './project-info';
 import { formatBuildSizes, formatSizeTable, summarizeSizes, toPackageSizes, type BuildSizes } from './sizes';
 import { explainWeChatError, type ErrorContext } from './wechat-errors';
@@ -76,6 +76,20 @@ function prepare(args: ReleaseArgs, deps: ReleaseDeps): Prepared {
   return { credentials, desc };
 }
 
+/** Runs a miniprogram-ci call with a progress printer, closing the printer however the call ends. */
+async function withProgress<T>(
+  verbose: boolean,
+  deps: ReleaseDeps,
+  call: (ci: CiClient, progress: ProgressPrinter) => Promise<T>,
+): Promise<T> {
+  const progress = createProgressPrinter(deps.out);
+  try {
+    return await deps.withCiLogs(verbose, async () => call(await deps.loadCi(), progress));
+  } finally {
+    progress.finish();
+  }
+}
+
 /** Builds, then says what the offline build measured so it can be compared with WeChat's figures. */
 async function build(deps: ReleaseDeps): Promise<BuildSizes | undefined> {
   await deps.runBuild(deps.out);
@@ -96,8 +110,7 @@ async function runPreview(args: PreviewArgs, deps: ReleaseDeps): Promise<void> {
   const qrcodePath = path.join(deps.projectRoot, PREVIEW_QR_RELATIVE_PATH);
   mkdirSync(path.dirname(qrcodePath), { recursive: true });
   deps.out(`Preview for ${credentials.appid} as robot ${args.robot}: WeChat compiles and uploads…`);
-  const result = await deps.withCiLogs(args.verbose, async () => {
-    const ci = await deps.loadCi();
+  const result = await withProgress(args.verbose, deps, (ci, progress) => {
     const project = ci.createProject(buildProjectOptions(deps.projectRoot, credentials));
     return ci.preview(
       buildPreviewOptions({
@@ -107,7 +120,7 @@ async function runPreview(args: PreviewArgs, deps: ReleaseDeps): Promise<void> {
         page: args.page,
         query: args.query,
         qrcodePath,
-        onProgressUpdate: createProgressPrinter(deps.out),
+        onProgressUpdate: progress.update,
       }),
     );
   });
@@ -127,8 +140,7 @@ async function runUpload(args: UploadArgs, deps: ReleaseDeps, context: ErrorCont
   context.version = version;
   const buildSizes = await build(deps);
   deps.out(`Uploading ${version} to ${credentials.appid} as robot ${args.robot}: "${desc}"`);
-  const result = await deps.withCiLogs(args.verbose, async () => {
-    const ci = await deps.loadCi();
+  const result = await withProgress(args.verbose, deps, (ci, progress) => {
     const project = ci.createProject(buildProjectOptions(deps.projectRoot, credentials));
     return ci.upload(
       buildUploadOptions({
@@ -136,7 +148,7 @@ async function runUpload(args: UploadArgs, deps: ReleaseDeps, context: ErrorCont
         version,
         desc,
         robot: args.robot,
-        onProgressUpdate: createProgressPrinter(deps.out),
+        onProgressUpdate: progress.update,
       }),
     );
   });

@@ -124,28 +124,64 @@ describe("the offline build's size report", () => {
 });
 
 describe('progress', () => {
-  it('prints one line per change, with the time a finished step took, and skips repeats', () => {
+  function printer() {
     const lines: string[] = [];
-    let clock = 1000;
+    let clock = 0;
     const progress = createProgressPrinter(
       (line) => lines.push(line),
       () => clock,
+      2000,
     );
-    progress({ id: '1', message: 'compile JS', status: 'doing' });
-    progress({ id: '1', message: 'compile JS', status: 'doing' });
-    clock = 3500;
-    progress({ id: '1', message: 'compile JS', status: 'done' });
-    progress({ id: '2', message: 'large image', status: 'warn' });
-    progress({ id: '3', message: 'upload', status: 'fail' });
-    progress('  uploading  ');
-    progress('');
+    return { lines, progress, tick: (ms: number) => (clock += ms) };
+  }
+
+  it('prints one line per step, names a finished step after its start, times it and skips repeats', () => {
+    const { lines, progress, tick } = printer();
+    progress.update({ id: '1', message: 'Compile JSON files', status: 'doing' });
+    progress.update({ id: '1', message: 'Compile JSON files', status: 'doing' });
+    tick(2500);
+    progress.update({ id: '1', message: '', status: 'done' });
+    progress.update({ id: '2', message: 'large image', status: 'warn' });
+    progress.update({ id: '3', message: 'upload', status: 'fail' });
+    progress.update('  uploading  ');
+    progress.update('');
+    progress.update({ id: '4', message: '', status: 'info' });
     expect(lines).toEqual([
-      '  … compile JS',
-      '  ✓ compile JS (2.5s)',
+      '  … Compile JSON files',
+      '  ✓ Compile JSON files (2.5s)',
       '  ! large image',
       '  ✗ upload',
       '  · uploading',
     ]);
+  });
+
+  it("counts WeChat's per-file compile events instead of printing each one", () => {
+    const { lines, progress, tick } = printer();
+    progress.update({ id: 'c', message: 'Compile miniprogram', status: 'doing' });
+    for (let file = 0; file < 100; file += 1) {
+      progress.update({ id: `f${file}`, message: `Compiling pages/p${file}.ts`, status: 'doing' });
+      tick(50);
+      progress.update({ id: `f${file}`, message: `pages/p${file}.js`, status: 'done' });
+    }
+    progress.update({ id: 's', message: 'Seal code package', status: 'doing' });
+    progress.update({ id: 'c', message: '', status: 'done' });
+    expect(lines).toEqual([
+      '  … Compile miniprogram',
+      '  … compiled 40 files',
+      '  … compiled 80 files',
+      '  ✓ compiled 100 files (5.0s)',
+      '  … Seal code package',
+      '  ✓ Compile miniprogram (5.0s)',
+    ]);
+  });
+
+  it('finish() prints the pending file count once, e.g. when the compile fails mid-way', () => {
+    const { lines, progress } = printer();
+    progress.update({ id: 'f', message: 'Compiling app.ts', status: 'doing' });
+    progress.update({ id: 'f', message: 'app.js', status: 'done' });
+    progress.finish();
+    progress.finish();
+    expect(lines).toEqual(['  ✓ compiled 1 file (0.0s)']);
   });
 });
 
