@@ -35,10 +35,7 @@ export interface RoomEventSink {
 }
 
 /** Registers every handler; the returned function removes exactly those handlers. */
-export function bindEngineEvents(
-  engine: ZegoExpressEngine,
-  sink: RoomEventSink,
-): { unbind: () => void; count: () => number } {
+export function bindEngineEvents(engine: ZegoExpressEngine, sink: RoomEventSink): { unbind: () => void } {
   const registered: Array<[ZegoEventName, (...args: never[]) => void]> = [];
   const on = <K extends ZegoEventName>(name: K, handler: ZegoEventMap[K]) => {
     if (engine.on(name, handler)) registered.push([name, handler as (...args: never[]) => void]);
@@ -84,6 +81,5 @@ export function bindEngineEvents(
         }
       }
     },
-    count: () => registered.length,
   };
 }
