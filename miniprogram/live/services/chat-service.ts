@@ -3,7 +3,7 @@
  * through one rate-limited ordered queue, history, conversations with unread counts, token renewal.
  * Pages listen to its typed events and never touch ZIM; the service never calls setData.
  */
-import type { ZIMConversationChangeInfo, ZIMMessage, ZIMMessageSendConfig } from 'zego-zim-miniprogram';
+import type { ZIMConversationChangeInfo, ZIMMessage } from 'zego-zim-miniprogram';
 import type { Bilingual } from '../../core/i18n';
 import { checkId } from '../../core/ids';
 import type { TokenProvider } from '../../core/token-provider';
@@ -11,25 +11,19 @@ import {
   ZimConnectionEvent,
   ZimConnectionState,
   ZimErrorCode,
-  ZimMessagePriority,
   ZimMessageQueryMode,
   ZimMessageType,
 } from '../../core/zim-codes';
-import { describeZimError, isConnectionProblem, isRateLimited, zimErrorCode } from '../../core/zim-errors';
+import { describeZimError, zimErrorCode } from '../../core/zim-errors';
 import { decodeCommand, encodeCommand, type CommandPayload, type Logger } from './chat/command-codec';
-import { connectionInfo, SEND_TIMEOUT_TEXT, SESSION_ENDED_TEXT } from './chat/connection-text';
+import { connectionInfo, SESSION_ENDED_TEXT } from './chat/connection-text';
 import { Emitter } from './chat/emitter';
 import { ConversationBook } from './chat/conversation-book';
 import { HistoryPager } from './chat/history-pager';
+import { Outbox, type QueueTuning } from './chat/outbox';
 import { conversationTypeOf, timelineKey, toChatMessage } from './chat/mapping';
 import { checkCommandBytes, checkText, clampTextLimit } from './chat/message-validation';
-import {
-  SendQueue,
-  realTimers,
-  type QueuedItem,
-  type SendQueueOptions,
-  type Timers,
-} from './chat/send-queue';
+import { realTimers, type Timers } from './chat/send-queue';
 import { Timeline } from './chat/timeline';
 import type {
   ChatEvents,
@@ -55,12 +49,8 @@ export interface ChatServiceDeps {
   textLimitBytes?: number;
   log?: Logger;
   /** Queue timing overrides (tests, tuning). */
-  queue?: Pick<SendQueueOptions<unknown>, 'waitTimeoutMs' | 'attemptTimeoutMs' | 'backoffMs' | 'minGapMs'>;
+  queue?: QueueTuning;
 }
-
-type Outgoing =
-  | { type: 'text'; conversationID: string; kind: ConversationKind; message: ZIMMessage }
-  | { type: 'command'; conversationID: string; message: ZIMMessage };
 
 export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: Bilingual };
 
@@ -97,10 +87,8 @@ export class ChatService {
   private readonly timelines = new Map<string, Timeline>();
   private readonly history = new HistoryPager();
   private readonly book = new ConversationBook();
-  private readonly acks = new Map<string, ZIMMessage>();
-  private readonly commandWaiters = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
   private readonly seenCommands = new Set<string>();
-  private readonly queue: SendQueue<Outgoing>;
+  private readonly outbox: Outbox;
   private roomID: string | null = null;
   private localSeq = 0;
 
@@ -109,17 +97,13 @@ export class ChatService {
     this.timers = deps.timers ?? realTimers;
     this.textLimitBytes = clampTextLimit(deps.textLimitBytes);
     this.log = deps.log ?? ((message, detail) => console.warn(`[chat] ${message}`, detail ?? ''));
-    this.queue = new SendQueue<Outgoing>({
-      ...deps.queue,
+    this.outbox = new Outbox({
       timers: this.timers,
-      transport: (item, isRetry) => this.transmit(item, isRetry),
-      classify: (error) => {
-        const code = zimErrorCode(error);
-        if (isRateLimited(code)) return 'rate_limited';
-        if (isConnectionProblem(code)) return 'connection';
-        return 'fatal';
-      },
-      onChange: (item) => this.onQueueChange(item),
+      tuning: deps.queue,
+      send: (message, to, type, config) => this.instance().sendMessage(message, to, type, config),
+      onTextChange: (kind, conversationID, key, patch) =>
+        this.apply(kind, conversationID, this.timeline(kind, conversationID).update(key, patch)),
+      sessionEndedText: () => this.info.message ?? SESSION_ENDED_TEXT,
     });
   }
 
@@ -203,7 +187,7 @@ export class ChatService {
 
   /** Leaves chat entirely: pending messages fail visibly, the instance stays for a later login. */
   logout(): void {
-    this.queue.failAll();
+    this.outbox.failAll();
     this.roomID = null;
     if (this.client !== null && this.info.status !== 'disconnected') this.client.logout();
     this.setConnection('disconnected', 'logged_out');
@@ -215,7 +199,7 @@ export class ChatService {
     detail?: Bilingual,
   ): void {
     this.info = connectionInfo(status, reason, detail);
-    this.queue.setOnline(status === 'connected');
+    this.outbox.setOnline(status === 'connected');
     this.events.emit('connection', this.info);
   }
 
@@ -250,7 +234,7 @@ export class ChatService {
   /** Kicked out or token expired: say so, fail what is waiting, and do not log in again by ourselves. */
   private endSession(reason: 'kicked_out' | 'token_expired'): void {
     this.setConnection('disconnected', reason);
-    this.queue.failAll();
+    this.outbox.failAll();
     this.events.emit('notice', this.info.message ?? SESSION_ENDED_TEXT);
   }
 
@@ -299,12 +283,7 @@ export class ChatService {
       state: 'sending',
     };
     this.apply(kind, target.value, this.timeline(kind, target.value).add([message]));
-    this.queue.enqueue(key, {
-      type: 'text',
-      conversationID: target.value,
-      kind,
-      message: { type: ZimMessageType.Text, message: checked.text } as ZIMMessage,
-    });
+    this.outbox.text(key, target.value, kind, checked.text);
     void this.ensureLoggedIn().catch((error: unknown) => this.log('login for sending failed', error));
     return { ok: true, message: this.timeline(kind, target.value).get(key) ?? message };
   }
@@ -312,7 +291,7 @@ export class ChatService {
   /** Resends a failed message of mine, the same message. */
   retry(key: string): boolean {
     if (this.info.stopped) return false;
-    const retried = this.queue.retry(key);
+    const retried = this.outbox.retry(key);
     if (retried)
       void this.ensureLoggedIn().catch((error: unknown) => this.log('login for retry failed', error));
     return retried;
@@ -326,13 +305,7 @@ export class ChatService {
     const bytes = encodeCommand(payload);
     const checked = checkCommandBytes(bytes);
     if (!checked.ok) return Promise.reject(new ChatInputError(checked.message));
-    const key = this.nextLocalKey();
-    const done = new Promise<void>((resolve, reject) => this.commandWaiters.set(key, { resolve, reject }));
-    this.queue.enqueue(key, {
-      type: 'command',
-      conversationID: target.value,
-      message: { type: ZimMessageType.Command, message: bytes } as ZIMMessage,
-    });
+    const done = this.outbox.command(this.nextLocalKey(), target.value, bytes);
     void this.ensureLoggedIn().catch((error: unknown) => this.log('login for command failed', error));
     return done;
   }
@@ -340,52 +313,6 @@ export class ChatService {
   private nextLocalKey(): string {
     this.localSeq += 1;
     return `l:${this.timers.now().toString(36)}:${this.localSeq}`;
-  }
-
-  private async transmit(item: QueuedItem<Outgoing>, isRetry: boolean): Promise<void> {
-    const { payload } = item;
-    const type = payload.type === 'text' ? conversationTypeOf(payload.kind) : conversationTypeOf('peer');
-    const config: ZIMMessageSendConfig = { priority: ZimMessagePriority.Medium, isRetrySend: isRetry };
-    // The same message object on every attempt: ZIM keeps its local ID on it, so a retry is the same message.
-    const result = await this.instance().sendMessage(payload.message, payload.conversationID, type, config);
-    this.acks.set(item.id, result.message);
-  }
-
-  private onQueueChange(item: QueuedItem<Outgoing>): void {
-    const { payload } = item;
-    if (payload.type === 'command') {
-      const waiter = this.commandWaiters.get(item.id);
-      if (waiter === undefined) return;
-      if (item.state === 'sent') waiter.resolve();
-      else if (item.state === 'failed') waiter.reject(new ChatInputError(this.failureText(item)));
-      else return;
-      this.commandWaiters.delete(item.id);
-      return;
-    }
-    const patch: Partial<ChatMessage> = { state: item.state === 'queued' ? 'sending' : item.state };
-    if (item.state === 'sent') {
-      const ack = this.acks.get(item.id);
-      this.acks.delete(item.id);
-      if (ack?.messageID !== undefined) patch.messageID = String(ack.messageID);
-      if (typeof ack?.timestamp === 'number') patch.timestamp = ack.timestamp;
-      patch.error = undefined;
-    } else if (item.state === 'failed') {
-      patch.error = this.failureText(item);
-    } else {
-      patch.error = undefined;
-    }
-    this.apply(
-      payload.kind,
-      payload.conversationID,
-      this.timeline(payload.kind, payload.conversationID).update(item.id, patch),
-    );
-  }
-
-  private failureText(item: QueuedItem<Outgoing>): Bilingual {
-    if (item.failure?.reason === 'timeout') return SEND_TIMEOUT_TEXT;
-    if (item.failure?.error === undefined) return this.info.message ?? SESSION_ENDED_TEXT;
-    const info = describeZimError(zimErrorCode(item.failure.error));
-    return { zh: info.zh, en: info.en };
   }
 
   // ---- receiving ----
