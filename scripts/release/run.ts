@@ -45,7 +45,7 @@ export interface ReleaseDeps {
   runBuild: (out: Write) => Promise<void>;
   /** What that build measured (build/size-report.json), when it wrote a report. */
   buildSizes: () => BuildSizes | undefined;
-  /** Loaded only after the checks pass: requiring miniprogram-ci alone takes seconds. */
+  /** Loaded only after the checks pass: requiring miniprogram-ci alone takes over a second. */
   loadCi: () => Promise<CiClient>;
   /** Terminal rendering of the QR image WeChat returned, or undefined when it cannot be drawn. */
   renderQr: (imagePath: string) => Promise<string | undefined>;
