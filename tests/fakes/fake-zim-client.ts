@@ -328,12 +328,14 @@ export class FakeZimClient {
       const all = this.cloud.peerMessages(this.userID, conversationID).filter((m) => m.type !== 2);
       const before = config.nextMessage?.messageSeq;
       let page: StoredMessage[];
+      // As ZIM documents it: reverse = true pages from the newest back in time (the next page is the
+      // one before nextMessage); false pages forward from the oldest. Either way the list is oldest first.
       if (config.reverse) {
-        const newer = all.filter((m) => before === undefined || m.messageSeq > before);
-        page = newer.slice(0, config.count);
-      } else {
         const older = all.filter((m) => before === undefined || m.messageSeq < before);
         page = older.slice(Math.max(0, older.length - config.count));
+      } else {
+        const newer = all.filter((m) => before === undefined || m.messageSeq > before);
+        page = newer.slice(0, config.count);
       }
       return { conversationID, conversationType, messageList: page.map((m) => this.view(m)) };
     });

@@ -401,7 +401,8 @@ export class ChatService {
       const result = await this.instance().queryHistoryMessage(conversationID, conversationTypeOf(kind), {
         nextMessage,
         count,
-        reverse: false,
+        // ZIM: reverse = from the newest back in time; the page comes oldest first, [0] is the next cursor.
+        reverse: true,
         mode: ZimMessageQueryMode.General,
       });
       return Array.isArray(result.messageList) ? result.messageList : [];
