@@ -269,6 +269,24 @@ describe('chat page: one conversation', () => {
     expect(cloud.peerMessages('alice', 'bob')).toHaveLength(1);
   });
 
+  it('after ZIM gave up reconnecting, the network coming back signs in again once and the banner clears', async () => {
+    const listeners: Array<(r: { isConnected: boolean }) => void> = [];
+    const w = wx as unknown as Record<string, unknown>;
+    w.onNetworkStatusChange = (fn: (r: { isConnected: boolean }) => void) => listeners.push(fn);
+    w.offNetworkStatusChange = () => undefined;
+    page = renderPage(PAGE, { peerID: 'bob' });
+    await advance(300);
+    cloud.giveUp('alice');
+    await advance(0);
+    expect(page.text('.banner')).toBe('未连接聊天');
+    listeners.forEach((fn) => fn({ isConnected: false }));
+    expect(cloud.loginAttempts.get('alice')).toBe(1);
+    listeners.forEach((fn) => fn({ isConnected: true }));
+    await advance(300);
+    expect(cloud.loginAttempts.get('alice')).toBe(2);
+    expect(page.findAll('.banner')).toHaveLength(0);
+  });
+
   it('kicked out: a red banner says so with a sign-in button, and nothing logs in by itself', async () => {
     setLang('en');
     page = renderPage(PAGE, { peerID: 'bob' });

@@ -136,6 +136,31 @@ describe('ChatService over the fake ZIM cloud', () => {
     expect(cloud.rateLimitErrors).toEqual([]);
   });
 
+  it('when ZIM gives up reconnecting, the network coming back logs in once and the waiting messages go out', async () => {
+    const cloud = new FakeZimCloud();
+    const a = phone(cloud, 'alice');
+    const b = phone(cloud, 'bob');
+    await run(Promise.all([a.service.ensureLoggedIn(), b.service.ensureLoggedIn()]));
+    cloud.giveUp('alice');
+    expect(a.service.connection()).toMatchObject({
+      status: 'disconnected',
+      reason: 'network',
+      stopped: false,
+    });
+    a.service.sendText('bob', 'peer', 'w1');
+    a.service.sendText('bob', 'peer', 'w2');
+    await advance(2000);
+    expect(cloud.loginAttempts.get('alice')).toBe(2); // sending is a user action: one login attempt
+    // A kick-out or expiry would have stopped that; here the session is simply back.
+    expect(texts(b.service.messages('alice'))).toEqual(['w1', 'w2']);
+    cloud.giveUp('alice');
+    a.service.resume();
+    a.service.resume();
+    await advance(500);
+    expect(cloud.loginAttempts.get('alice')).toBe(3);
+    expect(a.service.connection().status).toBe('connected');
+  });
+
   it('messages that wait too long fail visibly, and retry resends the same message exactly once', async () => {
     const cloud = new FakeZimCloud();
     const a = phone(cloud, 'alice', { queue: { waitTimeoutMs: 10_000 } });

@@ -171,6 +171,11 @@ export class FakeZimClient {
     if (this.loggedIn) this.endSession(4);
   }
 
+  /** ZIM gave up reconnecting: Disconnected with LoginInterrupted; the app must log in again. */
+  giveUp(): void {
+    if (this.loggedIn) this.endSession(3);
+  }
+
   drop(): void {
     if (!this.connected) return;
     this.connected = false;

@@ -197,6 +197,11 @@ export class FakeZimCloud {
     this.client(userID).restore();
   }
 
+  /** The connection stays down until ZIM gives up (Disconnected, LoginInterrupted). */
+  giveUp(userID: string): void {
+    this.client(userID).giveUp();
+  }
+
   kickOut(userID: string): void {
     this.client(userID).kick();
   }

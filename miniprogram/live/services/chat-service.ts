@@ -136,6 +136,16 @@ export class ChatService {
     return this.ensureLoggedIn();
   }
 
+  /**
+   * The app is back in front or the network returned. If ZIM had given up reconnecting (disconnected
+   * by the network, not ended by a kick-out or expired token), log in once more so waiting messages
+   * go out. Event-driven, so it cannot loop.
+   */
+  resume(): void {
+    if (this.info.stopped || this.info.status !== 'disconnected' || this.info.reason !== 'network') return;
+    void this.ensureLoggedIn().catch((error: unknown) => this.log('login on resume failed', error));
+  }
+
   private instance(): ZimClient {
     if (this.client !== null) return this.client;
     // ZIM.create works once per app session; later calls return null, so the instance is reused.

@@ -51,6 +51,26 @@ function windowHeight(): number {
 /** A tap on an empty input this soon after a send is the second half of a double tap, not a mistake. */
 const DOUBLE_TAP_MS = 1000;
 
+/** Calls `onBack` when the phone's network comes back; returns the unsubscribe. */
+function watchNetwork(onBack: () => void): () => void {
+  const listener = (result: { isConnected: boolean }) => {
+    if (result.isConnected) onBack();
+  };
+  try {
+    wx.onNetworkStatusChange(listener);
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    try {
+      // The typings give off() a different callback type than on(); at runtime it takes the same function.
+      wx.offNetworkStatusChange(listener as unknown as WechatMiniprogram.OffNetworkStatusChangeCallback);
+    } catch {
+      // Older base libraries have no off: the listener only calls an idempotent resume().
+    }
+  };
+}
+
 function setTitle(title: string): void {
   try {
     wx.setNavigationBarTitle({ title });
@@ -115,6 +135,10 @@ Component({
       this.stop();
     },
 
+    onShow() {
+      runtimes.get(this)?.service.resume();
+    },
+
     start(query: Record<string, string | undefined>) {
       if (runtimes.has(this)) return;
       const lang = getLang();
@@ -143,6 +167,7 @@ Component({
           if (kind === 'peer' && conversationID === rt.peer) this.applyChange(change);
         }),
       );
+      rt.off.push(watchNetwork(() => service.resume()));
       this.setData({ labels: labelsFor(lang), banner: bannerFor(service.connection(), lang) });
       setTitle(labelsFor(lang).title);
 
