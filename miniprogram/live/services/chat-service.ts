@@ -7,18 +7,12 @@ import type { ZIMConversationChangeInfo, ZIMMessage } from 'zego-zim-miniprogram
 import type { Bilingual } from '../../core/i18n';
 import { checkId } from '../../core/ids';
 import type { TokenProvider } from '../../core/token-provider';
-import {
-  ZimConnectionEvent,
-  ZimConnectionState,
-  ZimErrorCode,
-  ZimMessageQueryMode,
-  ZimMessageType,
-} from '../../core/zim-codes';
-import { describeZimError, zimErrorCode } from '../../core/zim-errors';
+import { ZimMessageQueryMode, ZimMessageType } from '../../core/zim-codes';
 import { decodeCommand, encodeCommand, type CommandPayload, type Logger } from './chat/command-codec';
-import { connectionInfo, SESSION_ENDED_TEXT } from './chat/connection-text';
+import { SESSION_ENDED_TEXT } from './chat/connection-text';
 import { Emitter } from './chat/emitter';
 import { ConversationBook } from './chat/conversation-book';
+import { ChatInputError } from './chat/chat-input-error';
 import { HistoryPager } from './chat/history-pager';
 import { Outbox, type QueueTuning } from './chat/outbox';
 import { conversationTypeOf, timelineKey, toChatMessage } from './chat/mapping';
@@ -33,7 +27,8 @@ import type {
   ConversationSummary,
   TimelineChange,
 } from './chat/types';
-import { ZIM_EVENTS_USED, type ZimClient, type ZimModule } from './chat/zim-client';
+import type { ZimClient, ZimModule } from './chat/zim-client';
+import { ZimSession } from './chat/zim-session';
 
 export { HISTORY_PAGE_SIZE } from './chat/history-pager';
 const CONVERSATION_PAGE_SIZE = 100;
@@ -54,26 +49,7 @@ export interface ChatServiceDeps {
 
 export type SendResult = { ok: true; message: ChatMessage } | { ok: false; error: Bilingual };
 
-/** A user-facing refusal; carries zh/en like core/errors' ErrorInfo so pages read `error[lang]` either way. */
-export class ChatInputError extends Error implements Bilingual {
-  readonly zh: string;
-  readonly en: string;
-  constructor(readonly text: Bilingual) {
-    super(text.en);
-    this.name = 'ChatInputError';
-    this.zh = text.zh;
-    this.en = text.en;
-  }
-}
-
-function isBilingual(value: unknown): value is Bilingual {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Bilingual).zh === 'string' &&
-    typeof (value as Bilingual).en === 'string'
-  );
-}
+export { ChatInputError };
 
 export class ChatService {
   readonly userID: string;
@@ -81,9 +57,7 @@ export class ChatService {
   private readonly events = new Emitter<ChatEvents>();
   private readonly timers: Timers;
   private readonly log: Logger;
-  private client: ZimClient | null = null;
-  private info: ConnectionInfo = connectionInfo('disconnected', 'none');
-  private loginPromise: Promise<void> | null = null;
+  private readonly session: ZimSession;
   private readonly timelines = new Map<string, Timeline>();
   private readonly history = new HistoryPager();
   private readonly book = new ConversationBook();
@@ -97,13 +71,39 @@ export class ChatService {
     this.timers = deps.timers ?? realTimers;
     this.textLimitBytes = clampTextLimit(deps.textLimitBytes);
     this.log = deps.log ?? ((message, detail) => console.warn(`[chat] ${message}`, detail ?? ''));
+    this.session = new ZimSession({
+      zim: deps.zim,
+      appID: deps.appID,
+      userID: deps.userID,
+      userName: deps.userName,
+      tokens: deps.tokens,
+      log: this.log,
+      handlers: {
+        messages: (list, from, kind) => this.onMessages(list, from, kind),
+        conversations: (infoList) => this.onConversationsChanged(infoList),
+        members: (roomID, members, kind) => this.onMembers(roomID, members, kind),
+      },
+      onConnection: (info) => {
+        this.outbox.setOnline(info.status === 'connected');
+        this.events.emit('connection', info);
+      },
+      onEnded: (info) => {
+        this.outbox.failAll();
+        this.events.emit('notice', info.message ?? SESSION_ENDED_TEXT);
+      },
+      onLoggedIn: () =>
+        void this.refreshConversations().catch((error: unknown) =>
+          this.log('conversation list failed', error),
+        ),
+      onNotice: (text) => this.events.emit('notice', text),
+    });
     this.outbox = new Outbox({
       timers: this.timers,
       tuning: deps.queue,
       send: (message, to, type, config) => this.instance().sendMessage(message, to, type, config),
       onTextChange: (kind, conversationID, key, patch) =>
         this.apply(kind, conversationID, this.timeline(kind, conversationID).update(key, patch)),
-      sessionEndedText: () => this.info.message ?? SESSION_ENDED_TEXT,
+      sessionEndedText: () => this.session.info().message ?? SESSION_ENDED_TEXT,
     });
   }
 
@@ -112,153 +112,35 @@ export class ChatService {
   }
 
   connection(): ConnectionInfo {
-    return this.info;
+    return this.session.info();
   }
 
   // ---- session ----
 
   /** Logs in once; concurrent callers share the attempt. Rejects (without retrying) after a kick-out or token expiry. */
   ensureLoggedIn(): Promise<void> {
-    if (this.info.stopped) return Promise.reject(new ChatInputError(this.info.message ?? SESSION_ENDED_TEXT));
-    if (this.info.status === 'connected' || this.info.status === 'reconnecting') return Promise.resolve();
-    if (this.loginPromise !== null) return this.loginPromise;
-    this.loginPromise = this.login().finally(() => {
-      this.loginPromise = null;
-    });
-    return this.loginPromise;
+    return this.session.ensureLoggedIn();
   }
 
   /** The user asked to sign in again after the session ended (banner button): one attempt, no loop. */
   signInAgain(): Promise<void> {
-    if (this.info.reason === 'not_configured')
-      return Promise.reject(new ChatInputError(this.info.message ?? SESSION_ENDED_TEXT));
-    this.setConnection('disconnected', 'none');
-    return this.ensureLoggedIn();
+    return this.session.signInAgain();
   }
 
-  /**
-   * The app is back in front or the network returned. If ZIM had given up reconnecting (disconnected
-   * by the network, not ended by a kick-out or expired token), log in once more so waiting messages
-   * go out. Event-driven, so it cannot loop.
-   */
+  /** The app is back in front or the network returned: log in again if ZIM had given up reconnecting. */
   resume(): void {
-    if (this.info.stopped || this.info.status !== 'disconnected' || this.info.reason !== 'network') return;
-    void this.ensureLoggedIn().catch((error: unknown) => this.log('login on resume failed', error));
-  }
-
-  private instance(): ZimClient {
-    if (this.client !== null) return this.client;
-    // ZIM.create works once per app session; later calls return null, so the instance is reused.
-    const client = this.deps.zim.getInstance() ?? this.deps.zim.create({ appID: this.deps.appID });
-    if (client === null)
-      throw new ChatInputError({ zh: '无法创建聊天实例', en: 'Could not create the chat instance' });
-    this.client = client;
-    this.register(client);
-    return client;
-  }
-
-  private async login(): Promise<void> {
-    if (!Number.isSafeInteger(this.deps.appID) || this.deps.appID <= 0) {
-      this.setConnection('disconnected', 'not_configured');
-      throw new ChatInputError(this.info.message ?? SESSION_ENDED_TEXT);
-    }
-    const client = this.instance();
-    this.setConnection('connecting', 'none');
-    let token: string;
-    try {
-      ({ token } = await this.deps.tokens.getToken({ userID: this.userID, userName: this.deps.userName }));
-    } catch (error) {
-      // The token client's errors already say what went wrong in both languages.
-      const detail = isBilingual(error)
-        ? { zh: error.zh, en: error.en }
-        : describeZimError(zimErrorCode(error));
-      this.setConnection('disconnected', 'login_failed', detail);
-      throw new ChatInputError(detail);
-    }
-    try {
-      await client.login(this.userID, {
-        userName: this.deps.userName ?? this.userID,
-        token,
-        isOfflineLogin: false,
-        customStatus: '',
-        customStatusDuration: 0,
-      });
-    } catch (error) {
-      const code = zimErrorCode(error);
-      if (code !== ZimErrorCode.UserAlreadyLoggedIn) {
-        const detail = describeZimError(code);
-        this.setConnection('disconnected', 'login_failed', detail);
-        throw new ChatInputError(detail);
-      }
-    }
-    this.setConnection('connected', 'none');
-    void this.refreshConversations().catch((error: unknown) => this.log('conversation list failed', error));
+    this.session.resume();
   }
 
   /** Leaves chat entirely: pending messages fail visibly, the instance stays for a later login. */
   logout(): void {
     this.outbox.failAll();
     this.roomID = null;
-    if (this.client !== null && this.info.status !== 'disconnected') this.client.logout();
-    this.setConnection('disconnected', 'logged_out');
+    this.session.logout();
   }
 
-  private setConnection(
-    status: ConnectionInfo['status'],
-    reason: ConnectionInfo['reason'],
-    detail?: Bilingual,
-  ): void {
-    this.info = connectionInfo(status, reason, detail);
-    this.outbox.setOnline(status === 'connected');
-    this.events.emit('connection', this.info);
-  }
-
-  private register(client: ZimClient): void {
-    // off() first: ZIM keeps listeners per instance, and the instance outlives any one service object.
-    for (const name of ZIM_EVENTS_USED) client.off(name);
-    client.on('error', (_zim, error) => this.log('ZIM error', error));
-    client.on('connectionStateChanged', (_zim, data) => this.onConnectionState(data.state, data.event));
-    client.on('tokenWillExpire', () => void this.renewToken());
-    client.on('peerMessageReceived', (_zim, data) =>
-      this.onMessages(data.messageList, data.fromConversationID, 'peer'),
-    );
-    client.on('roomMessageReceived', (_zim, data) =>
-      this.onMessages(data.messageList, data.fromConversationID, 'room'),
-    );
-    client.on('conversationChanged', (_zim, data) => this.onConversationsChanged(data.infoList));
-    client.on('roomMemberJoined', (_zim, data) => this.onMembers(data.roomID, data.memberList, 'joined'));
-    client.on('roomMemberLeft', (_zim, data) => this.onMembers(data.roomID, data.memberList, 'left'));
-    client.on('roomStateChanged', (_zim, data) => this.log('room state', data));
-  }
-
-  private onConnectionState(state: number, event: number): void {
-    if (this.info.stopped) return;
-    if (state === ZimConnectionState.Connected) this.setConnection('connected', 'none');
-    else if (state === ZimConnectionState.Connecting) this.setConnection('connecting', 'none');
-    else if (state === ZimConnectionState.Reconnecting) this.setConnection('reconnecting', 'network');
-    else if (event === ZimConnectionEvent.KickedOut) this.endSession('kicked_out');
-    else if (event === ZimConnectionEvent.TokenExpired) this.endSession('token_expired');
-    else if (this.info.reason !== 'logged_out') this.setConnection('disconnected', 'network');
-  }
-
-  /** Kicked out or token expired: say so, fail what is waiting, and do not log in again by ourselves. */
-  private endSession(reason: 'kicked_out' | 'token_expired'): void {
-    this.setConnection('disconnected', reason);
-    this.outbox.failAll();
-    this.events.emit('notice', this.info.message ?? SESSION_ENDED_TEXT);
-  }
-
-  private async renewToken(): Promise<void> {
-    try {
-      const { token } = await this.deps.tokens.getToken(
-        { userID: this.userID, userName: this.deps.userName },
-        { forceRefresh: true },
-      );
-      await this.instance().renewToken(token);
-    } catch (error) {
-      this.log('token renewal failed', error);
-      this.events.emit('notice', { zh: '聊天登录凭证续期失败', en: 'Could not renew the chat sign-in' });
-    }
+  private instance(): ZimClient {
+    return this.session.instance();
   }
 
   // ---- sending ----
@@ -276,7 +158,8 @@ export class ChatService {
     }
     const checked = checkText(text, this.textLimitBytes);
     if (!checked.ok) return { ok: false, error: checked.message };
-    if (this.info.stopped) return { ok: false, error: this.info.message ?? SESSION_ENDED_TEXT };
+    if (this.session.info().stopped)
+      return { ok: false, error: this.session.info().message ?? SESSION_ENDED_TEXT };
 
     const key = clientKey !== undefined ? `c:${clientKey}` : this.nextLocalKey();
     const existing = this.timeline(kind, target.value).get(key);
@@ -300,7 +183,7 @@ export class ChatService {
 
   /** Resends a failed message of mine, the same message. */
   retry(key: string): boolean {
-    if (this.info.stopped) return false;
+    if (this.session.info().stopped) return false;
     const retried = this.outbox.retry(key);
     if (retried)
       void this.ensureLoggedIn().catch((error: unknown) => this.log('login for retry failed', error));
@@ -478,7 +361,7 @@ export class ChatService {
     this.roomID = null;
     this.timelines.delete(timelineKey('room', roomID));
     this.history.forget(timelineKey('room', roomID));
-    if (this.info.status === 'connected') await this.instance().leaveRoom(roomID);
+    if (this.session.info().status === 'connected') await this.instance().leaveRoom(roomID);
   }
 
   currentRoom(): string | null {

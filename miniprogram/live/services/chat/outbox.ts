@@ -7,6 +7,7 @@ import type { ZIMMessage, ZIMMessageSendConfig, ZIMMessageSentResult } from 'zeg
 import type { Bilingual } from '../../../core/i18n';
 import { ZimMessagePriority, ZimMessageType } from '../../../core/zim-codes';
 import { describeZimError, isConnectionProblem, isRateLimited, zimErrorCode } from '../../../core/zim-errors';
+import { ChatInputError } from './chat-input-error';
 import { SEND_TIMEOUT_TEXT } from './connection-text';
 import { conversationTypeOf } from './mapping';
 import { SendQueue, type QueuedItem, type SendQueueOptions, type Timers } from './send-queue';
@@ -40,18 +41,6 @@ export interface OutboxDeps {
   ): void;
   /** What to say when a message fails because the session ended. */
   sessionEndedText(): Bilingual;
-}
-
-/** A refusal with words for the user (same shape as ChatInputError, without importing the service). */
-export class SendFailure extends Error implements Bilingual {
-  readonly zh: string;
-  readonly en: string;
-  constructor(text: Bilingual) {
-    super(text.en);
-    this.name = 'SendFailure';
-    this.zh = text.zh;
-    this.en = text.en;
-  }
 }
 
 export class Outbox {
@@ -122,7 +111,7 @@ export class Outbox {
       const waiter = this.commandWaiters.get(item.id);
       if (waiter === undefined) return;
       if (item.state === 'sent') waiter.resolve();
-      else if (item.state === 'failed') waiter.reject(new SendFailure(this.failureText(item)));
+      else if (item.state === 'failed') waiter.reject(new ChatInputError(this.failureText(item)));
       else return;
       this.commandWaiters.delete(item.id);
       return;
