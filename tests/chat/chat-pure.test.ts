@@ -11,6 +11,7 @@ import {
   clampTextLimit,
   counterFor,
 } from '../../miniprogram/live/services/chat/message-validation';
+import { toChatMessage } from '../../miniprogram/live/services/chat/mapping';
 import { mergeMessages, Timeline } from '../../miniprogram/live/services/chat/timeline';
 import type { ChatMessage } from '../../miniprogram/live/services/chat/types';
 import { decodeUtf8, encodeUtf8, utf8ByteLength } from '../../miniprogram/live/services/chat/utf8';
@@ -141,5 +142,16 @@ describe('ZIM error table', () => {
     expect(zimErrorCode({ code: 6000121, message: 'x' })).toBe(6000121);
     expect(zimErrorCode({ code: '6000121' })).toBe(6000121);
     expect(zimErrorCode(new Error('x'))).toBe(1);
+  });
+});
+
+describe('mapping received messages', () => {
+  it('keeps a text message that arrives without a messageID (once) and dates it on arrival', () => {
+    const raw = { type: 1, message: 'hi', senderUserID: 'bob', localMessageID: '7' } as never;
+    const a = toChatMessage(raw, 'bob', 'peer', 'alice', 5000);
+    const b = toChatMessage(raw, 'bob', 'peer', 'alice', 5000);
+    expect(a).toMatchObject({ text: 'hi', timestamp: 5000, mine: false });
+    expect(a?.messageID).toBe(b?.messageID);
+    expect(toChatMessage({ type: 2, message: new Uint8Array() } as never, 'bob', 'peer', 'alice')).toBeNull();
   });
 });

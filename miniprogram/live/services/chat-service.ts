@@ -218,7 +218,7 @@ export class ChatService {
         this.onCommand(raw);
         continue;
       }
-      const message = toChatMessage(raw, conversationID, kind, this.userID);
+      const message = toChatMessage(raw, conversationID, kind, this.userID, this.timers.now());
       if (message === null) this.log('ignored a message that is not text', raw?.type);
       else texts.push(message);
     }

@@ -25,17 +25,29 @@ function textOf(message: ZIMMessage): string | null {
   return message.type === ZimMessageType.Text && typeof body === 'string' ? body : null;
 }
 
+/**
+ * The ID a message is de-duplicated by: ZIM's messageID. Should one ever arrive without it, a stand-in
+ * from what identifies it on the sender's side, so it is shown (once) rather than dropped.
+ */
+function identityOf(message: ZIMMessage, text: string, timestamp: number): string {
+  if (message.messageID !== undefined && String(message.messageID) !== '') return String(message.messageID);
+  const local = message.localMessageID ?? message.messageSeq ?? '';
+  return `x:${message.senderUserID ?? ''}:${String(local)}:${timestamp}:${text.length}:${text.slice(0, 16)}`;
+}
+
 /** A received or queried text message; null for other types or broken ones. */
 export function toChatMessage(
   message: ZIMMessage,
   conversationID: string,
   kind: ConversationKind,
   myUserID: string,
+  /** Used when the message carries no timestamp (arrival time). */
+  fallbackTime = 0,
 ): ChatMessage | null {
   const text = textOf(message);
-  const messageID = message.messageID === undefined ? '' : String(message.messageID);
-  if (text === null || messageID === '' || typeof message.senderUserID !== 'string') return null;
-  const timestamp = typeof message.timestamp === 'number' ? message.timestamp : 0;
+  if (text === null || typeof message.senderUserID !== 'string') return null;
+  const timestamp = typeof message.timestamp === 'number' ? message.timestamp : fallbackTime;
+  const messageID = identityOf(message, text, timestamp);
   return {
     key: `m:${messageID}`,
     messageID,

@@ -141,7 +141,7 @@ export class ZimSession {
   private register(client: ZimClient): void {
     const { handlers, log } = this.deps;
     // off() first: ZIM keeps listeners per instance, and the instance outlives any one service object.
-    for (const name of ZIM_EVENTS_USED) client.off(name);
+    if (typeof client.off === 'function') for (const name of ZIM_EVENTS_USED) client.off(name);
     client.on('error', (_zim, error) => log('ZIM error', error));
     client.on('connectionStateChanged', (_zim, data) => this.onConnectionState(data.state, data.event));
     client.on('tokenWillExpire', () => void this.renewToken());
