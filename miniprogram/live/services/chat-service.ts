@@ -10,7 +10,7 @@ import type { TokenProvider } from '../../core/token-provider';
 import { ZimMessageQueryMode, ZimMessageType } from '../../core/zim-codes';
 import { decodeCommand, encodeCommand, type CommandPayload, type Logger } from './chat/command-codec';
 import { SESSION_ENDED_TEXT } from './chat/connection-text';
-import { Emitter } from './chat/emitter';
+import { Emitter } from './emitter';
 import { ConversationBook } from './chat/conversation-book';
 import { ChatInputError } from './chat/chat-input-error';
 import { HistoryPager } from './chat/history-pager';
@@ -54,7 +54,7 @@ export { ChatInputError };
 export class ChatService {
   readonly userID: string;
   readonly textLimitBytes: number;
-  private readonly events = new Emitter<ChatEvents>();
+  private readonly events = new Emitter<ChatEvents>('chat');
   private readonly timers: Timers;
   private readonly log: Logger;
   private readonly session: ZimSession;

@@ -3,6 +3,9 @@
 export class Emitter<Events extends { [K in keyof Events]: (...args: any[]) => void }> {
   private readonly handlers = new Map<keyof Events, Set<Events[keyof Events]>>();
 
+  /** `owner` names the service in the log line when one of its handlers throws. */
+  constructor(private readonly owner = 'room') {}
+
   on<K extends keyof Events>(event: K, handler: Events[K]): () => void {
     let set = this.handlers.get(event);
     if (set === undefined) {
@@ -23,7 +26,7 @@ export class Emitter<Events extends { [K in keyof Events]: (...args: any[]) => v
         (handler as (...a: Parameters<Events[K]>) => void)(...args);
       } catch (error) {
         // A broken view handler must not stop the service's own bookkeeping.
-        console.error(`room event ${String(event)} handler failed`, error);
+        console.error(`[${this.owner}] ${String(event)} handler failed`, error);
       }
     }
   }

@@ -5,12 +5,12 @@
  */
 import type { ChatService } from './chat-service';
 import { ChatInputError } from './chat-service';
-import { Emitter } from './chat/emitter';
+import { Emitter } from './emitter';
 import type { ChatMessage } from './chat/types';
 import type { RoomChat, RoomChatEvents, RoomComment } from './room-chat';
 
 export class ZimRoomChat implements RoomChat {
-  private readonly events = new Emitter<RoomChatEvents>();
+  private readonly events = new Emitter<RoomChatEvents>('room chat');
   private readonly names = new Map<string, string>();
   private roomID: string | null = null;
   private unsubscribe: Array<() => void> = [];
