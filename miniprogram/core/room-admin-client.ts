@@ -6,21 +6,11 @@
  * in dev mode, plus a fresh wx.login code in wechat mode.
  */
 import type { AuthMode } from './config';
-import type { LoginFunction } from './token-client';
-import { tokenErrorFromReply, tokenFailure, TokenError } from './token-errors';
+import { tokenFailure, TokenError } from './token-errors';
+import { loginCode, sendJson, type LoginFunction, type RequestFunction } from './token-http';
 
-/** The part of wx.request's options these calls use. */
-export interface RoomRequestOptions {
-  url: string;
-  method: 'POST' | 'DELETE';
-  data: Record<string, string>;
-  header: Record<string, string>;
-  timeout: number;
-  dataType: 'json';
-  success: (result: { statusCode: number; data: unknown; header?: Record<string, unknown> }) => void;
-  fail: (error: { errMsg: string }) => void;
-}
-export type RoomRequestFunction = (options: RoomRequestOptions) => { abort?: () => void } | void;
+/** Kept under its own name for callers that only make room calls. */
+export type RoomRequestFunction = RequestFunction;
 
 export interface RoomAdminClientOptions {
   /** The token endpoint from config (…/v1/token); the room calls live beside it (…/v1/rooms). */
@@ -97,59 +87,11 @@ export class RoomAdminClient {
   }
 
   private loginCode(): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.login({
-        timeout: this.timeoutMs,
-        success: ({ code }) =>
-          typeof code === 'string' && code !== ''
-            ? resolve(code)
-            : reject(tokenFailure('login', 'no code from wx.login')),
-        fail: ({ errMsg }) => reject(tokenFailure('login', errMsg)),
-      });
-    });
+    return loginCode(this.login, this.timeoutMs);
   }
 
-  private send(method: 'POST' | 'DELETE', url: string, data: Record<string, string>): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(guard);
-        fn();
-      };
-      // Also covers a request function that never answers.
-      const guard = setTimeout(() => {
-        settle(() => reject(tokenFailure('timeout', `${this.timeoutMs} ms`)));
-        task?.abort?.();
-      }, this.timeoutMs);
-      const task = this.request({
-        url,
-        method,
-        data,
-        header: { 'content-type': 'application/json' },
-        timeout: this.timeoutMs,
-        dataType: 'json',
-        success: (result) =>
-          settle(() => {
-            const body = parseJson(result.data);
-            if (result.statusCode >= 200 && result.statusCode < 300) resolve(body);
-            else reject(tokenErrorFromReply(result.statusCode, body, result.header));
-          }),
-        fail: ({ errMsg }) =>
-          settle(() => reject(tokenFailure(/timeout|超时/i.test(errMsg) ? 'timeout' : 'network', errMsg))),
-      });
-    });
-  }
-}
-
-/** wx.request leaves a body it could not parse as a string. */
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    return data;
+  private async send(method: 'POST' | 'DELETE', url: string, data: Record<string, string>): Promise<unknown> {
+    return (await sendJson(this.request, { url, method, data, timeoutMs: this.timeoutMs })).data;
   }
 }
 

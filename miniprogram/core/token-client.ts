@@ -5,30 +5,12 @@
  */
 import type { AuthMode } from './config';
 import type { IssuedToken, TokenProvider, TokenRequest } from './token-provider';
-import { headerValue, tokenErrorFromReply, tokenFailure, TokenError } from './token-errors';
+import { headerValue, tokenFailure, TokenError } from './token-errors';
+import { loginCode, sendJson, type JsonReply, type LoginFunction, type RequestFunction } from './token-http';
 
 export { TokenError } from './token-errors';
 
-/** The part of wx.request's options this client uses. */
-export interface RequestOptions {
-  url: string;
-  method: 'POST';
-  data: Record<string, string>;
-  header: Record<string, string>;
-  timeout: number;
-  dataType: 'json';
-  success: (result: { statusCode: number; data: unknown; header?: Record<string, unknown> }) => void;
-  fail: (error: { errMsg: string }) => void;
-}
-export type RequestFunction = (options: RequestOptions) => { abort?: () => void } | void;
-
-/** The part of wx.login's options this client uses. */
-export interface LoginOptions {
-  timeout: number;
-  success: (result: { code: string }) => void;
-  fail: (error: { errMsg: string }) => void;
-}
-export type LoginFunction = (options: LoginOptions) => void;
+export type { LoginFunction, LoginOptions, RequestFunction, RequestOptions } from './token-http';
 
 export interface TokenClientOptions {
   tokenUrl: string;
@@ -151,16 +133,7 @@ export class TokenClient implements TokenProvider {
   }
 
   private loginCode(): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.login({
-        timeout: this.timeoutMs,
-        success: ({ code }) =>
-          typeof code === 'string' && code !== ''
-            ? resolve(code)
-            : reject(tokenFailure('login', 'no code from wx.login')),
-        fail: ({ errMsg }) => reject(tokenFailure('login', errMsg)),
-      });
-    });
+    return loginCode(this.login, this.timeoutMs);
   }
 
   /**
@@ -175,50 +148,16 @@ export class TokenClient implements TokenProvider {
     return expiresAtLocal - REFRESH_MARGIN_MS;
   }
 
-  private post(body: Body): Promise<{ data: unknown; header: Record<string, unknown> | undefined }> {
+  private post(body: Body): Promise<JsonReply> {
     if (!/^https?:\/\//.test(this.options.tokenUrl)) {
       return Promise.reject(tokenFailure('not_configured', this.options.tokenUrl));
     }
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(guard);
-        fn();
-      };
-      // wx.request has its own timeout; this guard also covers a request function that never answers.
-      const guard = setTimeout(() => {
-        settle(() => reject(tokenFailure('timeout', `${this.timeoutMs} ms`)));
-        task?.abort?.();
-      }, this.timeoutMs);
-      const task = this.request({
-        url: this.options.tokenUrl,
-        method: 'POST',
-        data: body,
-        header: { 'content-type': 'application/json' },
-        timeout: this.timeoutMs,
-        dataType: 'json',
-        success: (result) =>
-          settle(() => {
-            const data = parseJson(result.data);
-            if (result.statusCode >= 200 && result.statusCode < 300) resolve({ data, header: result.header });
-            else reject(tokenErrorFromReply(result.statusCode, data, result.header));
-          }),
-        fail: ({ errMsg }) =>
-          settle(() => reject(tokenFailure(/timeout|超时/i.test(errMsg) ? 'timeout' : 'network', errMsg))),
-      });
+    return sendJson(this.request, {
+      url: this.options.tokenUrl,
+      method: 'POST',
+      data: body,
+      timeoutMs: this.timeoutMs,
     });
-  }
-}
-
-/** wx.request leaves a body it could not parse as a string. */
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    return data;
   }
 }
 
