@@ -244,6 +244,28 @@ export interface LiveComponentEvent {
   currentTarget?: { id: string; dataset?: Record<string, unknown> };
 }
 
+/** What wx's LivePusherContext/LivePlayerContext.snapshot call back with (the SDK passes options through). */
+export interface LiveSnapshotResult {
+  tempImagePath: string;
+  width?: number;
+  height?: number;
+}
+
+export interface LiveSnapshotOptions {
+  /** 'raw' keeps the full picture; 'compressed' (default) is smaller. */
+  quality?: 'raw' | 'compressed';
+  success?: (result: LiveSnapshotResult) => void;
+  fail?: (error: { errMsg?: string }) => void;
+  complete?: () => void;
+}
+
+/** LivePusherContext.toggleTorch's callbacks (the SDK passes them through). */
+export interface LiveCallbackOptions {
+  success?: () => void;
+  fail?: (error: { errMsg?: string }) => void;
+  complete?: () => void;
+}
+
 /** The object createPusher() returns (runtime class wrapping wx.createLivePusherContext()). */
 export interface LivePusher {
   attributes: PusherAttributes;
@@ -256,8 +278,10 @@ export interface LivePusher {
   pause(options?: unknown): void;
   resume(options?: unknown): void;
   switchCamera(options?: unknown): void;
-  snapshot(options?: unknown): void;
-  toggleTorch(options?: unknown): void;
+  /** Calls the native context's snapshot with these options; errors are logged, not thrown. */
+  snapshot(options?: LiveSnapshotOptions): void;
+  /** Back camera only: the front camera has no torch. */
+  toggleTorch(options?: LiveCallbackOptions): void;
   setMICVolume(options: { volume: number }): void;
   startPreview(options?: unknown): void;
   stopPreview(options?: unknown): void;
@@ -278,7 +302,7 @@ export interface LivePlayer {
   mute(options?: unknown): void;
   requestFullScreen(options?: unknown): void;
   exitFullScreen(options?: unknown): void;
-  snapshot(options?: unknown): void;
+  snapshot(options?: LiveSnapshotOptions): void;
 }
 
 /** The page-like object initContext needs: the SDK calls setData on it. */
@@ -296,6 +320,18 @@ export interface ZegoSystemRequirements {
   /** 0 supported; 10001 WeChat base library too old; 10002 camera/record permission missing. */
   code: number;
   msg: string;
+}
+
+/** startMixerTask's config as the 3.6.0 runtime reads it (layout edges in output pixels, integers). */
+export interface ZegoMixerTask {
+  taskID: string;
+  inputList: Array<{
+    streamID: string;
+    contentType: 'VIDEO' | 'AUDIO';
+    layout: { top: number; left: number; bottom: number; right: number };
+  }>;
+  outputList: Array<{ target: string }>;
+  outputConfig: { outputBitrate: number; outputFPS: number; outputWidth: number; outputHeight: number };
 }
 
 /** The engine surface we call. */
@@ -332,6 +368,20 @@ export interface ZegoExpressEngine {
   sendBroadcastMessage(roomID: string, message: string): Promise<ZegoServerResponse & { messageID?: number }>;
   sendBarrageMessage(roomID: string, message: string): Promise<ZegoServerResponse & { messageID?: string }>;
   sendCustomCommand(roomID: string, message: string, toUserIDs: string[]): Promise<ZegoServerResponse>;
+  /**
+   * Asks the cloud to relay a stream we publish to an RTMP address. Rejects with `{errorCode,
+   * extendedData}` (1103055 not publishing, 1000055 bad URL …); resolves `{errorCode: -1}` when the
+   * SDK build has no CDN module. Success only means the cloud accepted the request.
+   */
+  addPublishCdnUrl(streamID: string, targetURL: string): Promise<ZegoServerResponse>;
+  removePublishCdnUrl(streamID: string, targetURL: string): Promise<ZegoServerResponse>;
+  /**
+   * Starts a mixer task, or updates it when called again with the same taskID. Rejects with
+   * `{errorCode, extendedData}` (1005000 mixing not enabled for the AppID, 1005026 input stream
+   * missing …). The mixed output is not a room stream: viewers play it with `play({isMix: true})`.
+   */
+  startMixerTask(task: ZegoMixerTask): Promise<ZegoServerResponse>;
+  stopMixerTask(taskID: string): Promise<ZegoServerResponse>;
   getNextUrl(streamID: string): string;
   getVersion(): string;
   /** Throws if called twice. */

@@ -7,10 +7,21 @@
  */
 import { format, type Bilingual } from './i18n';
 
-export type ErrorAction = 'retry' | 'relogin' | 'update-wechat' | 'open-settings' | 'leave' | 'none';
+export type ErrorAction =
+  | 'retry'
+  | 'relogin'
+  | 'update-wechat'
+  | 'open-settings'
+  | 'leave'
+  | 'none'
+  /** The room has a host already: offer to join it as audience instead. */
+  | 'join-as-audience';
 
-/** express: SDK/cloud error codes; system: checkSystemRequirements; pusher/player: native component codes. */
-export type ErrorSource = 'express' | 'system' | 'pusher' | 'player';
+/**
+ * express: SDK/cloud error codes; system: checkSystemRequirements; pusher/player: native component
+ * codes; relay: addPublishCdnUrl / removePublishCdnUrl (their codes mean something else elsewhere).
+ */
+export type ErrorSource = 'express' | 'system' | 'pusher' | 'player' | 'relay';
 
 export interface ErrorInfo extends Bilingual {
   source: ErrorSource;
@@ -39,6 +50,42 @@ const EXPRESS: Record<number, Entry> = {
   1009013: ['消息太长', 'The message is too long', 'none'],
   1009015: ['发送太频繁，请稍后再发', 'Sending too fast; wait a moment', 'retry'],
   1109001: ['操作太频繁，请稍后重试', 'Too many requests; please try again shortly', 'retry'],
+  // Room extra info (the room's title and pinned notice).
+  1002015: ['房间信息的键太长', 'The room info key is too long', 'none'],
+  1002016: ['房间信息太长', 'The room info is too long', 'none'],
+  1002017: ['房间信息的键超过上限', 'Too many room info keys for this room', 'none'],
+  // Stream mixing (startMixerTask / stopMixerTask).
+  1005000: [
+    '此 AppID 未开通混流服务，请在 ZEGO 控制台开通',
+    'Stream mixing is not enabled for this AppID; switch it on in the ZEGO console',
+    'none',
+  ],
+  1005001: ['混流任务为空', 'The mixer task is empty', 'none'],
+  1005002: ['混流任务 ID 太长', 'The mixer task ID is too long', 'none'],
+  1005003: ['混流任务 ID 含非法字符', 'The mixer task ID has characters that are not allowed', 'none'],
+  1005005: ['混流任务没有指定输出', 'The mixer task has no output', 'none'],
+  1005006: ['混流输出地址不正确', 'The mixed stream output is not valid', 'none'],
+  1005010: [
+    '启动混流失败，请检查网络后重试',
+    'Could not start mixing; check the network and try again',
+    'retry',
+  ],
+  1005011: [
+    '停止混流失败，请检查网络后重试',
+    'Could not stop mixing; check the network and try again',
+    'retry',
+  ],
+  1005012: ['只有发起混流的人才能停止它', 'Only whoever started the mix can stop it', 'none'],
+  1005020: ['混流输入为空', 'There is no stream to mix', 'none'],
+  1005021: ['混流输出为空', 'The mix has no output', 'none'],
+  1005023: ['混流视频参数不正确', 'The mix video settings are not valid', 'none'],
+  1005025: ['混流输入的流太多', 'Too many streams to mix', 'none'],
+  1005026: ['要混的流不存在', 'A stream to mix does not exist', 'retry'],
+  1005027: ['混流参数不正确', 'The mix layout is not valid', 'none'],
+  1005029: ['混流输出地址太长', 'The mixed stream output name is too long', 'none'],
+  1005030: ['混流输出的流太多', 'Too many mixed outputs', 'none'],
+  1005050: ['混流鉴权失败', 'Stream mixing authentication failed', 'none'],
+  1005099: ['混流服务内部错误，请稍后重试', 'The mixing service failed; please try again later', 'retry'],
 };
 
 const SYSTEM: Record<number, Entry> = {
@@ -103,11 +150,40 @@ const PLAYER: Record<number, Entry> = {
   [-2302]: ['获取播放地址失败', 'Could not get the play address', 'retry'],
 };
 
+/**
+ * CDN relay (addPublishCdnUrl / removePublishCdnUrl in Express 3.6.0): the SDK rejects with
+ * `{errorCode, extendedData}`; -1 is what it *resolves* with when its CDN module is missing. The
+ * cloud answers a relay that is not switched on for the AppID with a media-server error (1100999 or
+ * 1103052), which is why those two name the console setting.
+ */
+const RELAY: Record<number, Entry> = {
+  [-1]: ['此版本 SDK 不支持转推 CDN', 'This SDK build cannot relay to a CDN', 'none'],
+  1000002: ['还没进入房间，无法转推', 'Not in the room yet: cannot relay', 'retry'],
+  1000055: ['转推地址无效（只支持 rtmp://）', 'The relay address is not valid (rtmp:// only)', 'none'],
+  1003040: ['转推地址无效（只支持 rtmp://）', 'The relay address is not valid (rtmp:// only)', 'none'],
+  1100001: ['转推参数不正确', 'The relay request was not valid', 'none'],
+  1100999: [
+    '转推 CDN 失败：请确认此 AppID 已在 ZEGO 控制台开通转推 CDN',
+    'CDN relay failed: check that CDN relay is enabled for this AppID in the ZEGO console',
+    'none',
+  ],
+  1102021: ['转推请求通道出错，请重试', 'The relay request channel failed; please try again', 'retry'],
+  1102024: ['转推请求通道无效，请重试', 'The relay request channel is not valid; please try again', 'retry'],
+  1103052: [
+    '转推 CDN 失败：请确认此 AppID 已在 ZEGO 控制台开通转推 CDN',
+    'CDN relay failed: check that CDN relay is enabled for this AppID in the ZEGO console',
+    'none',
+  ],
+  1103055: ['还没开播，开播后才能转推', 'Not live yet: start the broadcast before relaying', 'none'],
+  1103063: ['转推服务器没有响应，请重试', 'The relay server did not answer; please try again', 'retry'],
+};
+
 const TABLES: Record<ErrorSource, Record<number, Entry>> = {
   express: EXPRESS,
   system: SYSTEM,
   pusher: PUSHER,
   player: PLAYER,
+  relay: RELAY,
 };
 
 /** The room's own failures that have no SDK code of their own. */
@@ -126,6 +202,26 @@ export const TOKEN_RENEWAL_FAILED: ErrorInfo = {
   zh: '登录凭证续期失败，稍后可能会断开',
   en: 'Could not renew the login token; the room may disconnect soon',
   action: 'relogin',
+  known: true,
+};
+
+/** The host ended the room for everyone. */
+export const ROOM_ENDED: ErrorInfo = {
+  source: 'express',
+  code: 0,
+  zh: '直播已结束',
+  en: 'The room has ended',
+  action: 'leave',
+  known: true,
+};
+
+/** The host left and did not come back in time: the visit ends. */
+export const HOST_DID_NOT_RETURN: ErrorInfo = {
+  source: 'express',
+  code: 0,
+  zh: '主播已离开，直播已结束',
+  en: 'The host left and did not come back; the room has ended',
+  action: 'leave',
   known: true,
 };
 

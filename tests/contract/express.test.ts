@@ -58,6 +58,10 @@ const ENGINE_METHODS = [
   'sendBroadcastMessage',
   'sendBarrageMessage',
   'sendCustomCommand',
+  'addPublishCdnUrl',
+  'removePublishCdnUrl',
+  'startMixerTask',
+  'stopMixerTask',
   'getNextUrl',
   'getVersion',
   'destroyEngine',
@@ -239,6 +243,83 @@ describe('Express 3.6.0 bundle vs typings/zego-express.d.ts', () => {
     );
     expect(player.streamID).toBe('room1_u1_main');
     expect(data.playerList).toEqual([expect.objectContaining({ id: 'room1_u1_main' })]);
+  });
+
+  it('pusher/player snapshot and toggleTorch hand our options to the wx contexts; player mode/cache reach playerList', () => {
+    const contexts: Array<Record<string, jest.Mock>> = [];
+    const makeContext = () => {
+      const context = { snapshot: jest.fn(), toggleTorch: jest.fn(), play: jest.fn(), stop: jest.fn() };
+      contexts.push(context);
+      return context;
+    };
+    const g = globalThis as unknown as { wx: Record<string, unknown> };
+    const saved = { pusher: g.wx.createLivePusherContext, player: g.wx.createLivePlayerContext };
+    g.wx.createLivePusherContext = makeContext;
+    g.wx.createLivePlayerContext = makeContext;
+    try {
+      const engine = fresh();
+      const data: Record<string, unknown> = {};
+      engine.initContext({
+        wxContext: { setData: (patch) => Object.assign(data, patch) },
+        pushAtr: 'pusher',
+        playAtr: 'playerList',
+      });
+      const pusher = engine.createPusher({ mode: 'RTC' });
+      const player = engine.getPlayerInstance('room1_u1_main');
+      const options = { quality: 'raw' as const, success: jest.fn(), fail: jest.fn() };
+      pusher?.snapshot(options);
+      pusher?.toggleTorch(options);
+      player?.snapshot(options);
+      const [pusherContext, playerContext] = contexts;
+      expect(pusherContext?.snapshot).toHaveBeenCalledWith(options);
+      expect(pusherContext?.toggleTorch).toHaveBeenCalledWith(options);
+      expect(playerContext?.snapshot).toHaveBeenCalledWith(options);
+      player?.setPlayerAttributes({ mode: 'live', minCache: 1, maxCache: 3 });
+      expect(data.playerList).toEqual([
+        expect.objectContaining({ id: 'room1_u1_main', mode: 'live', minCache: 1, maxCache: 3 }),
+      ]);
+    } finally {
+      g.wx.createLivePusherContext = saved.pusher;
+      g.wx.createLivePlayerContext = saved.player;
+    }
+  });
+
+  it('addPublishCdnUrl / removePublishCdnUrl reject with {errorCode} for a stream we do not publish', async () => {
+    const engine = fresh();
+    await expect(
+      engine.addPublishCdnUrl('room1_u1_main', 'rtmp://cdn.example.com/live/s'),
+    ).rejects.toMatchObject({
+      errorCode: 1103055,
+    });
+    await expect(
+      engine.removePublishCdnUrl('room1_u1_main', 'rtmp://cdn.example.com/live/s'),
+    ).rejects.toMatchObject({ errorCode: 1103055 });
+  });
+
+  it('startMixerTask / stopMixerTask exist at runtime and reject with {errorCode} outside a room', async () => {
+    const engine = fresh();
+    const task = {
+      taskID: 'room1_mix',
+      inputList: [
+        {
+          streamID: 'room1_u1_main',
+          contentType: 'VIDEO' as const,
+          layout: { top: 0, left: 0, bottom: 640, right: 360 },
+        },
+      ],
+      outputList: [{ target: 'room1_mix' }],
+      outputConfig: { outputBitrate: 800, outputFPS: 15, outputWidth: 360, outputHeight: 640 },
+    };
+    const started = await engine.startMixerTask(task).then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
+    expect(started).toMatchObject({ errorCode: expect.any(Number) });
+    const stopped = await engine.stopMixerTask('room1_mix').then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
+    expect(stopped).toMatchObject({ errorCode: expect.any(Number) });
   });
 
   it('destroyEngine throws when called twice (why leave guards it)', () => {

@@ -96,3 +96,18 @@ describe('describeError', () => {
     expect(codeOf(null)).toBeUndefined();
   });
 });
+
+describe('CDN relay codes', () => {
+  it('names the console setting for a relay the AppID does not have, and knows the SDK relay codes', () => {
+    expect(describeError('relay', 1100999).en).toContain('enabled for this AppID');
+    expect(describeError('relay', 1103055).zh).toContain('开播');
+    expect(describeError('relay', 1000055).known).toBe(true);
+    expect(describeError('relay', -1).known).toBe(true);
+    // the same number means something else for the room itself
+    expect(describeError('express', 1103055).known).toBe(false);
+    for (const code of knownCodes('relay')) {
+      expect(describeError('relay', code).zh).not.toBe('');
+      expect(describeError('relay', code).en).not.toBe('');
+    }
+  });
+});

@@ -14,6 +14,8 @@ import type {
   ZegoEventName,
   ZegoExpressEngine,
   ZegoExpressEngineConstructor,
+  LiveCallbackOptions,
+  LiveSnapshotOptions,
   ZegoInitContextOptions,
   ZegoPlayStats,
   ZegoRoomConfig,
@@ -22,10 +24,13 @@ import type {
   ZegoSystemRequirements,
   ZegoUser,
   ZegoWxContext,
+  ZegoWxPlayOption,
   ZegoWxPublishOption,
+  ZegoMixerTask,
 } from '../../typings/zego-express';
 import { decodeToken04 } from '../../server/src/token04';
 import { TEST_APP_ID, TEST_SECRET } from './test-tokens';
+import { FakeInteractiveCloud } from './zego-cloud-mixer';
 
 /** The event names the real 3.6.0 `on()` accepts that we may register (checked by the contract test). */
 const ACCEPTED_EVENTS = new Set<string>([
@@ -66,10 +71,22 @@ export type LoginBehaviour = 'normal' | 'hang';
 export class FakeZegoCloud {
   readonly engines: FakeEngine[] = [];
   readonly rooms = new Map<string, Room>();
+  /** Room extra info and mixer tasks (zego-cloud-mixer.ts). */
+  readonly interactive = new FakeInteractiveCloud();
   appID = TEST_APP_ID;
   secret = TEST_SECRET;
   loginBehaviour: LoginBehaviour = 'normal';
   systemRequirementsCode = 0;
+  /**
+   * CDN relay switched on for this AppID in the console. Off, the media server refuses the request and
+   * Express 3.6.0 turns any such server code (except 5004) into 1100999.
+   */
+  cdnRelayEnabled = true;
+  /** Stream ID → RTMP addresses the cloud is relaying it to. */
+  readonly relays = new Map<string, Set<string>>();
+  /** The native snapshot fails (e.g. the component is not rendered yet). */
+  snapshotFails = false;
+  private snapshotSeq = 0;
   /** Seconds; tokens are checked against it. */
   now: () => number = () => Math.floor(Date.now() / 1000);
   readonly Engine: ZegoExpressEngineConstructor;
@@ -166,6 +183,9 @@ export class FakeZegoCloud {
     room.members.set(engine.user.userID, engine);
     const existing = Array.from(room.streams.values()).map(toInfo);
     if (existing.length > 0) engine.emit('roomStreamUpdate', roomID, 'ADD', existing, '');
+    // As the real SDK does after login: the room's extra info reaches the newcomer.
+    const extraInfo = this.interactive.extraInfoList(roomID);
+    if (extraInfo.length > 0) engine.emit('roomExtraInfoUpdate', roomID, extraInfo);
     if (engine.userUpdate && others.length > 0) {
       engine.emit(
         'roomUserUpdate',
@@ -209,6 +229,8 @@ export class FakeZegoCloud {
     const stream = room.streams.get(streamID);
     if (stream === undefined) return;
     room.streams.delete(streamID);
+    // A relay follows its stream: nothing left to relay once it stops.
+    this.relays.delete(streamID);
     for (const other of room.members.values()) {
       if (other !== stream.owner) other.emit('roomStreamUpdate', roomID, 'DELETE', [toInfo(stream)], '');
     }
@@ -223,6 +245,40 @@ export class FakeZegoCloud {
         other.emit('streamExtraInfoUpdate', roomID, [{ streamID, user: { ...stream.user }, extraInfo }]);
       }
     }
+  }
+
+  /** What the real SDK + media server do with addpush / delpush (see ZegoExpressMiniProgram.js publishTarget). */
+  relay(
+    engine: FakeEngine,
+    type: 'add' | 'remove',
+    streamID: string,
+    url: string,
+  ): Promise<ZegoServerResponse> {
+    const reject = (errorCode: number, message: string) =>
+      Promise.reject({ errorCode, extendedData: message });
+    if (streamID === '' || url === '') return reject(1100001, 'input params error');
+    const stream = engine.roomID === null ? undefined : this.room(engine.roomID).streams.get(streamID);
+    if (stream === undefined || stream.owner !== engine) return reject(1103055, 'publish stream no found');
+    if (!/^rtmp:\/\//.test(url)) return reject(1000055, 'cdn url is invalid');
+    if (!this.cdnRelayEnabled) return reject(1100999, `unknown server error cmd: ${type}push`);
+    const set = this.relays.get(streamID) ?? new Set<string>();
+    if (type === 'add') set.add(url);
+    else set.delete(url);
+    if (set.size > 0) this.relays.set(streamID, set);
+    else this.relays.delete(streamID);
+    return Promise.resolve({ errorCode: 0, extendedData: '' });
+  }
+
+  /** The native context's snapshot: a temp file path, asynchronously, or fail. */
+  snapshot(options: LiveSnapshotOptions | undefined, who: string): void {
+    const fails = this.snapshotFails;
+    this.snapshotSeq += 1;
+    const path = `wxfile://tmp/snapshot-${who}-${this.snapshotSeq}.jpg`;
+    setTimeout(() => {
+      if (fails) options?.fail?.({ errMsg: 'snapshot:fail' });
+      else options?.success?.({ tempImagePath: path, width: 360, height: 640 });
+      options?.complete?.();
+    }, 0);
   }
 
   private broadcastCount(roomID: string): void {
@@ -413,9 +469,18 @@ export class FakeEngine implements ZegoExpressEngine {
     return true;
   }
 
-  async startPlayingStream(streamID: string): Promise<{ streamID: string; url: string }> {
-    this.log('startPlayingStream', streamID);
+  async startPlayingStream(
+    streamID: string,
+    option?: ZegoWxPlayOption,
+  ): Promise<{ streamID: string; url: string }> {
+    this.log('startPlayingStream', streamID, ...(option === undefined ? [] : [option]));
     if (this.roomID === null) throw { code: 1000002, msg: 'not logged in' };
+    if (option?.isMix === true) {
+      // A mixed output is not a room stream: its URL exists only while a mixer task outputs it.
+      if (!this.cloud.interactive.mixOutputExists(this.roomID, streamID))
+        throw { code: 1104002, msg: `no mixed stream ${streamID}` };
+      return { streamID, url: `rtmp://fake.zego/mix/${streamID}` };
+    }
     return { streamID, url: `rtmp://fake.zego/play/${streamID}` };
   }
 
@@ -482,8 +547,27 @@ export class FakeEngine implements ZegoExpressEngine {
     return { errorCode: 0 };
   }
 
-  async setRoomExtraInfo(): Promise<ZegoServerResponse> {
+  async setRoomExtraInfo(roomID: string, key: string, value: string): Promise<ZegoServerResponse> {
+    this.log('setRoomExtraInfo', roomID, key, value);
+    if (this.roomID !== roomID) throw { code: 1000002, msg: 'not in room' };
+    const info = this.cloud.interactive.setExtraInfo(roomID, this.user, key, value, Date.now());
+    for (const other of this.cloud.room(roomID).members.values()) {
+      if (other !== this) other.emit('roomExtraInfoUpdate', roomID, [{ ...info }]);
+    }
     return { errorCode: 0 };
+  }
+
+  async startMixerTask(task: ZegoMixerTask): Promise<ZegoServerResponse> {
+    this.log('startMixerTask', structuredClone(task));
+    if (this.roomID === null) throw { errorCode: 1005010, extendedData: 'not in a room' };
+    const published = new Set(this.cloud.room(this.roomID).streams.keys());
+    return this.cloud.interactive.startMixer(this.roomID, this.user.userID, task, published);
+  }
+
+  async stopMixerTask(taskID: string): Promise<ZegoServerResponse> {
+    this.log('stopMixerTask', taskID);
+    if (this.roomID === null) throw { errorCode: 1005011, extendedData: 'not in a room' };
+    return this.cloud.interactive.stopMixer(this.roomID, this.user.userID, taskID);
   }
 
   async sendBroadcastMessage(): Promise<ZegoServerResponse & { messageID?: number }> {
@@ -511,6 +595,16 @@ export class FakeEngine implements ZegoExpressEngine {
 
   async sendCustomCommand(): Promise<ZegoServerResponse> {
     return { errorCode: 0 };
+  }
+
+  addPublishCdnUrl(streamID: string, targetURL: string): Promise<ZegoServerResponse> {
+    this.log('addPublishCdnUrl', streamID, targetURL);
+    return this.cloud.relay(this, 'add', streamID, targetURL);
+  }
+
+  removePublishCdnUrl(streamID: string, targetURL: string): Promise<ZegoServerResponse> {
+    this.log('removePublishCdnUrl', streamID, targetURL);
+    return this.cloud.relay(this, 'remove', streamID, targetURL);
   }
 
   getNextUrl(streamID: string): string {
@@ -599,10 +693,26 @@ export class FakePusher implements LivePusher {
   }
   switchCamera(): void {
     this.calls.push('switchCamera');
+    this.torchOn = false;
     this.attributes.frontCamera = this.attributes.frontCamera === 'back' ? 'front' : 'back';
   }
-  snapshot(): void {}
-  toggleTorch(): void {}
+  snapshot(options?: LiveSnapshotOptions): void {
+    this.calls.push('snapshot');
+    this.engine.cloud.snapshot(options, 'pusher');
+  }
+  /** Native: the front camera has no torch, so the call fails there. */
+  torchOn = false;
+  toggleTorch(options?: LiveCallbackOptions): void {
+    this.calls.push('toggleTorch');
+    setTimeout(() => {
+      if (this.attributes.frontCamera !== 'back') options?.fail?.({ errMsg: 'toggleTorch:fail' });
+      else {
+        this.torchOn = !this.torchOn;
+        options?.success?.();
+      }
+      options?.complete?.();
+    }, 0);
+  }
   setMICVolume(): void {}
   startPreview(): void {}
   stopPreview(): void {}
@@ -624,9 +734,9 @@ export class FakePlayer implements LivePlayer {
     this.engine.writePlayerList();
   }
 
-  async play(): Promise<boolean> {
+  async play(option?: ZegoWxPlayOption): Promise<boolean> {
     this.engine.calls.push({ method: 'play', args: [this.streamID] });
-    const { url } = await this.engine.startPlayingStream(this.streamID);
+    const { url } = await this.engine.startPlayingStream(this.streamID, option);
     this.attributes.url = url;
     this.isPlaying = true;
     this.engine.writePlayerList();
@@ -647,5 +757,8 @@ export class FakePlayer implements LivePlayer {
   mute(): void {}
   requestFullScreen(): void {}
   exitFullScreen(): void {}
-  snapshot(): void {}
+  snapshot(options?: LiveSnapshotOptions): void {
+    this.engine.calls.push({ method: 'playerSnapshot', args: [this.streamID] });
+    this.engine.cloud.snapshot(options, this.streamID);
+  }
 }
