@@ -119,9 +119,37 @@ export function tokenErrorFromReply(
     detail: serverMessage ?? `HTTP ${status}`,
     seconds: retryAfterSeconds ?? 60,
   };
+  const own = serverCode === undefined ? undefined : ROOM_TEXT[serverCode];
   return new TokenError(
     kind,
-    { zh: format(TEXT[kind].zh, params), en: format(TEXT[kind].en, params) },
+    own ?? { zh: format(TEXT[kind].zh, params), en: format(TEXT[kind].en, params) },
     { status, serverCode, serverMessage, retryAfterSeconds },
   );
 }
+
+/**
+ * The token service's room refusals in words of their own: each says what happened and what to do,
+ * instead of the generic "not allowed (403)".
+ */
+const ROOM_TEXT: Partial<Record<string, Bilingual>> = {
+  room_owned: {
+    zh: '这个房间已经有主播了。你可以作为观众进入，或等主播同意后连麦。',
+    en: 'This room already has a host. Join it as audience, or co-host once the host approves you.',
+  },
+  cohost_not_approved: {
+    zh: '主播还没有同意你连麦，暂时不能上麦',
+    en: 'The host has not approved you as a co-host, so you cannot go on camera yet',
+  },
+  not_room_host: {
+    zh: '只有这个房间的主播才能这样做',
+    en: 'Only the host of this room can do this',
+  },
+  room_not_found: {
+    zh: '房间已结束或主播已离开太久',
+    en: 'The room has ended, or its host has been away too long',
+  },
+  cohost_limit: {
+    zh: '连麦人数已满，请先请一位连麦嘉宾下麦',
+    en: 'The co-host limit is reached; remove a co-host before adding another',
+  },
+};
