@@ -116,8 +116,11 @@ export class RoomMedia {
     const player = this.engine.getPlayerInstance(streamID);
     if (player === null) return;
     this.playing.add(streamID);
-    // RTC mode is the low-latency one; the live-player default ("live") buffers seconds.
-    if (player.attributes.mode !== 'RTC') player.setPlayerAttributes({ mode: 'RTC', objectFit: 'contain' });
+    // RTC by default (low latency); a viewer may get `live` (buffered, smoother): see playback-mode.ts.
+    const wanted = this.params.playerAttributes?.() ?? { mode: 'RTC', objectFit: 'contain' };
+    const current = player.attributes as Record<string, unknown>;
+    if (Object.entries(wanted).some(([key, value]) => current[key] !== value))
+      player.setPlayerAttributes(wanted);
     player.play().catch((error: unknown) => {
       this.playing.delete(streamID);
       this.failMedia('express', error, streamID);

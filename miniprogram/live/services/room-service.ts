@@ -12,6 +12,7 @@ import { describeError, describeFirstKnown } from '../../core/errors';
 import { streamIdFor } from '../../core/ids';
 import { PlatformHooks } from './platform-hooks';
 import { bindEngineEvents } from './room-engine-events';
+import { RoomExtras } from './room-extras';
 import type { RoomMedia } from './room-media';
 import { RoomSession } from './room-session';
 import type { RoomParams, RoomServiceDeps, RoomServiceEvents } from './room-types';
@@ -20,9 +21,23 @@ import { TokenRenewal } from './token-renewal';
 export class RoomService extends RoomSession {
   private readonly hooks: PlatformHooks;
   private readonly renewal: TokenRenewal;
+  /** Settings sheet: playback mode, snapshot, torch, CDN relay (room-extras.ts). */
+  readonly extras: RoomExtras;
 
   constructor(deps: RoomServiceDeps, params: RoomParams) {
     super(deps, params);
+    this.extras = new RoomExtras(
+      {
+        engine: () => this.engine,
+        media: () => this.media,
+        loggedIn: () => this.loggedIn,
+        localStreamID: () => this.localStreamID,
+      },
+      deps.clock,
+      params.role === 'host' ? 'host' : 'audience',
+    );
+    this.params.playerAttributes = () => this.extras.playerAttributes();
+    this.extras.follow(this.events);
     this.hooks = new PlatformHooks(deps.platform, deps.clock, this.recovery.longHideMs, {
       canRecover: () => !this.isFinal() && this.leaving === null,
       loggedIn: () => this.loggedIn,
@@ -153,6 +168,8 @@ export class RoomService extends RoomSession {
   }
 
   private async doLeave(): Promise<void> {
+    // A CDN relay is stopped while the engine is still logged in.
+    this.extras.beforeLeave();
     this.setState({ phase: 'left' });
     this.dropEngine();
     this.hooks.detach();

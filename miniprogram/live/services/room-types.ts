@@ -1,7 +1,7 @@
 /**
  * The RoomService's contract with its page and its dependencies. Pure types: no wx, no SDK.
  */
-import type { ZegoExpressEngineConstructor } from '../../../typings/zego-express';
+import type { PlayerAttributes, ZegoExpressEngineConstructor } from '../../../typings/zego-express';
 import type { ErrorInfo } from '../../core/errors';
 import type { Role } from '../../core/ids';
 import type { QualityGrade } from '../../core/quality';
@@ -139,4 +139,6 @@ export interface RoomParams {
   role: Role;
   /** The page: the SDK's initContext writes `pusher` and `playerList` into its data. */
   wxContext: { setData(data: Record<string, unknown>, callback?: () => void): void };
+  /** The live-player attributes every player starts with (playback mode); RTC when absent. */
+  playerAttributes?: () => PlayerAttributes;
 }
