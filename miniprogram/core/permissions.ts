@@ -6,14 +6,18 @@
 import type { Role } from './ids';
 
 export type LiveScope = 'scope.camera' | 'scope.record';
+/** Saving a snapshot to the photo album. */
+export type AlbumScope = 'scope.writePhotosAlbum';
+export type Scope = LiveScope | AlbumScope;
 
-export type PermissionOutcome = { granted: true } | { granted: false; denied: LiveScope[] };
+export type PermissionOutcome<S extends Scope = LiveScope> =
+  { granted: true } | { granted: false; denied: S[] };
 
 export interface PermissionApi {
   /** authSetting as wx.getSetting reports it: true granted, false refused, absent never asked. */
   getSetting(): Promise<Record<string, boolean | undefined>>;
   /** Resolves true when the user allowed the scope. */
-  authorize(scope: LiveScope): Promise<boolean>;
+  authorize(scope: Scope): Promise<boolean>;
 }
 
 export function scopesForRole(role: Role): LiveScope[] {
@@ -21,10 +25,13 @@ export function scopesForRole(role: Role): LiveScope[] {
   return role === 'host' ? ['scope.camera', 'scope.record'] : [];
 }
 
-export async function ensurePermissions(scopes: LiveScope[], api: PermissionApi): Promise<PermissionOutcome> {
+export async function ensurePermissions<S extends Scope = LiveScope>(
+  scopes: S[],
+  api: PermissionApi,
+): Promise<PermissionOutcome<S>> {
   if (scopes.length === 0) return { granted: true };
   const setting = await api.getSetting();
-  const denied: LiveScope[] = [];
+  const denied: S[] = [];
   for (const scope of scopes) {
     const state = setting[scope];
     if (state === true) continue;
