@@ -5,10 +5,13 @@
  */
 import { ZegoExpressEngine } from 'zego-express-engine-miniprogram';
 import type { ZegoExpressEngineConstructor } from '../../../typings/zego-express';
+import { configValues } from '../../config.values';
+import { wxAlbum, type AlbumApi } from '../../core/album';
 import { loadAppConfig } from '../../core/app-config';
 import type { ConfigResult } from '../../core/config';
 import { wxPermissionApi, type PermissionApi } from '../../core/permissions';
 import { sharedTokenClient } from '../../core/shared-token-client';
+import { wxStore, type KeyValueStore } from '../../core/storage';
 import type { TokenProvider } from '../../core/token-provider';
 import { getUserID } from '../../core/user';
 import { DevTokenProvider, devTokenFromConfigOrStorage } from './dev-token-provider';
@@ -30,6 +33,12 @@ export interface RoomPageDeps {
   /** The comment overlay's channel: ZIM room messages by default. */
   chat(service: RoomService, self: { userID: string; userName: string }): RoomChat;
   recovery?: Partial<RecoveryPolicy>;
+  /** Where snapshots go (after scope.writePhotosAlbum). */
+  album: AlbumApi;
+  /** Remembers the playback mode and the last relay address. */
+  store: KeyValueStore;
+  /** The CDN relay address from config (`cdnRelayUrl` in config.values.ts), '' when none. */
+  relayUrl(): string;
 }
 
 function defaults(): RoomPageDeps {
@@ -48,6 +57,12 @@ function defaults(): RoomPageDeps {
     platform: wxRoomPlatform,
     // ZIM room messaging, through the app session's ChatService (BarrageRoomChat is the fallback).
     chat: (_service, self) => new ZimRoomChat(chatService(), self),
+    album: wxAlbum,
+    store: wxStore,
+    relayUrl: () => {
+      const value = (configValues as { cdnRelayUrl?: unknown }).cdnRelayUrl;
+      return typeof value === 'string' ? value.trim() : '';
+    },
   };
 }
 

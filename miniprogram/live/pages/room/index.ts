@@ -12,6 +12,7 @@ import type { RoomChat, RoomComment } from '../../services/room-chat';
 import { roomPageDeps } from '../../services/room-deps';
 import { RoomService } from '../../services/room-service';
 import { appendComment, bindChatToView, bindServiceToView, type ViewContext } from './bindings';
+import { attachSheet, sheetData, sheetMethods } from './settings-sheet';
 import { labelsFor } from './strings';
 import { checkRoomLink, overlayFor, shareCard, type OverlayInput, type PagePhase } from './view-model';
 
@@ -75,6 +76,8 @@ Component({
     noticeOpensSettings: false,
     comments: [] as RoomComment[],
     draft: '',
+    // settings sheet (playback mode, relay, torch): settings-sheet.ts
+    ...sheetData(),
   },
 
   lifetimes: {
@@ -88,6 +91,8 @@ Component({
   },
 
   methods: {
+    ...sheetMethods,
+
     onLoad(query?: Query) {
       void this.startRoom(query ?? {});
     },
@@ -184,6 +189,7 @@ Component({
       rt.service = service;
       const context = this.viewContext(rt);
       rt.unsubscribe.push(...bindServiceToView(this, service, context));
+      rt.unsubscribe.push(...attachSheet(this, service, deps, lang));
       this.setData({ started: true, selfStreamID: service.localStreamID });
       rt.chat = deps.chat(service, { userID: rt.userID, userName: rt.userName });
       rt.unsubscribe.push(...bindChatToView(this, rt.chat, context));

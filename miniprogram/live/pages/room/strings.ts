@@ -61,6 +61,26 @@ export const ROOM_TEXT = {
   sendFailed: { zh: '发送失败，点此重试', en: 'Not sent, tap to retry' },
   shareTitle: { zh: '{name} 的直播间', en: "{name}'s live room" },
   shareTitleNoHost: { zh: '来看直播：{room}', en: 'Live now: {room}' },
+  settings: { zh: '设置', en: 'Settings' },
+  playback: { zh: '播放模式', en: 'Playback' },
+  modeLowLatency: { zh: '低延迟', en: 'Low latency' },
+  modeSmooth: { zh: '流畅', en: 'Smooth' },
+  playbackAuto: { zh: '（自动：按房间人数）', en: '(auto: by room size)' },
+  playbackAlwaysRtc: { zh: '主播和连麦嘉宾始终使用低延迟', en: 'Hosts and co-hosts always use low latency' },
+  snapshot: { zh: '截图', en: 'Snapshot' },
+  snapshotSaved: { zh: '已保存到相册', en: 'Saved to your album' },
+  albumRefused: {
+    zh: '保存截图需要相册权限，请在设置中打开',
+    en: 'Saving snapshots needs access to your photo album: turn it on in Settings',
+  },
+  albumFailed: { zh: '无法保存到相册，请稍后再试', en: 'Could not save to your album; please try again' },
+  torch: { zh: '闪光灯', en: 'Torch' },
+  relay: { zh: '转推 CDN', en: 'CDN relay' },
+  relayPlaceholder: { zh: 'rtmp://推流地址', en: 'rtmp://your-cdn/app/stream' },
+  relayStart: { zh: '开始转推', en: 'Start relay' },
+  relayStop: { zh: '停止转推', en: 'Stop relay' },
+  relayOn: { zh: '转推中', en: 'Relaying' },
+  relayOff: { zh: '未转推', en: 'Not relaying' },
 } satisfies Record<string, Bilingual>;
 
 export type RoomTextKey = keyof typeof ROOM_TEXT;
