@@ -63,15 +63,13 @@ describe('choosePlaybackMode', () => {
 });
 
 describe('playerAttributesFor', () => {
-  it('live carries the cache the native player needs; RTC does not keep live cache values', () => {
+  it('live carries the cache the native player needs; RTC leaves it at the native defaults', () => {
     expect(playerAttributesFor('live')).toMatchObject({
       mode: 'live',
       minCache: LIVE_MIN_CACHE,
       maxCache: LIVE_MAX_CACHE,
     });
-    const rtc = playerAttributesFor('RTC');
-    expect(rtc.mode).toBe('RTC');
-    expect(rtc.maxCache).toBeLessThan(LIVE_MIN_CACHE);
+    expect(playerAttributesFor('RTC')).toEqual({ mode: 'RTC', objectFit: 'contain' });
     expect(LIVE_MIN_CACHE).toBeLessThanOrEqual(LIVE_MAX_CACHE);
   });
 });

@@ -87,6 +87,7 @@ describe('playback mode', () => {
     viewer.service.extras.setPreference('low-latency');
     await flush();
     expect(playerList(viewer.data)[0]).toMatchObject({ mode: 'RTC' });
+    expect(playerList(viewer.data)[0]?.minCache).toBeUndefined(); // no live cache lingers
     expect(engine.count('play')).toBe(3);
   });
 

@@ -20,9 +20,6 @@ export const CALM_ROOM = 10;
 /** `live` cache in seconds: WeChat's own defaults (1 / 3) keep latency at a few seconds. */
 export const LIVE_MIN_CACHE = 1;
 export const LIVE_MAX_CACHE = 3;
-/** `RTC` ignores the cache; these are WeChat's RTC values, set so the attributes never hold live ones. */
-export const RTC_MIN_CACHE = 0.2;
-export const RTC_MAX_CACHE = 0.8;
 
 export interface PlaybackInput {
   role: PlaybackRole;
@@ -44,11 +41,15 @@ export function choosePlaybackMode(input: PlaybackInput): PlaybackMode {
   return input.current ?? 'RTC';
 }
 
-/** The live-player attributes for a mode (what the SDK writes into `playerList`). */
+/**
+ * The live-player attributes for a mode (what the SDK writes into `playerList`). RTC leaves the cache
+ * unset: the native player ignores it there and WeChat's guidance is to keep the defaults. A switch
+ * re-plays on a fresh SDK player, so no live cache value lingers.
+ */
 export function playerAttributesFor(mode: PlaybackMode): PlayerAttributes {
   return mode === 'live'
     ? { mode: 'live', minCache: LIVE_MIN_CACHE, maxCache: LIVE_MAX_CACHE, objectFit: 'contain' }
-    : { mode: 'RTC', minCache: RTC_MIN_CACHE, maxCache: RTC_MAX_CACHE, objectFit: 'contain' };
+    : { mode: 'RTC', objectFit: 'contain' };
 }
 
 /** What the settings sheet's two buttons store; anything else read back from storage is `auto`. */
