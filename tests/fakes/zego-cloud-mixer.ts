@@ -102,7 +102,7 @@ export class FakeInteractiveCloud {
       throw mixFailure(1005012, 'mixed task must be stopped by the start user of the task');
     state.mixers.set(task.taskID, {
       ownerUserID: userID,
-      task: structuredClone(task),
+      task: JSON.parse(JSON.stringify(task)) as ZegoMixerTask,
       starts: (existing?.starts ?? 0) + 1,
     });
     return { errorCode: 0 };

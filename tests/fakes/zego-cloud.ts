@@ -558,7 +558,7 @@ export class FakeEngine implements ZegoExpressEngine {
   }
 
   async startMixerTask(task: ZegoMixerTask): Promise<ZegoServerResponse> {
-    this.log('startMixerTask', structuredClone(task));
+    this.log('startMixerTask', JSON.parse(JSON.stringify(task)) as ZegoMixerTask);
     if (this.roomID === null) throw { errorCode: 1005010, extendedData: 'not in a room' };
     const published = new Set(this.cloud.room(this.roomID).streams.keys());
     return this.cloud.interactive.startMixer(this.roomID, this.user.userID, task, published);

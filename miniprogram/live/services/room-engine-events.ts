@@ -11,6 +11,7 @@ import type {
   ZegoPlayerState,
   ZegoPublishStats,
   ZegoPublisherState,
+  ZegoRoomExtraInfo,
   ZegoRoomState,
   ZegoRoomStateChangedReason,
   ZegoStreamExtraInfo,
@@ -32,6 +33,7 @@ export interface RoomEventSink {
   quality(streamID: string, stats: ZegoPublishStats | ZegoPlayStats): void;
   barrage(message: Parameters<RoomServiceEvents['barrage']>[0]): void;
   tokenWillExpire(): void;
+  roomExtraInfo(list: ZegoRoomExtraInfo[]): void;
 }
 
 /** Registers every handler; the returned function removes exactly those handlers. */
@@ -47,6 +49,7 @@ export function bindEngineEvents(engine: ZegoExpressEngine, sink: RoomEventSink)
     type === 'ADD' ? sink.streamsAdded(list) : sink.streamsRemoved(list),
   );
   on('streamExtraInfoUpdate', (_roomID, list) => sink.extraInfo(list));
+  on('roomExtraInfoUpdate', (_roomID, list) => sink.roomExtraInfo(list));
   on('roomUserUpdate', (_roomID, type, users) => {
     if (type === 'ADD')
       sink.membersJoined(users.map((u) => ({ userID: u.userID, userName: u.userName ?? u.userID })));

@@ -55,10 +55,28 @@ export class RoomMedia {
     return this.params.role === 'host';
   }
 
+  /** An audience member the host approved, publishing as a co-host (room-stage.ts). */
+  private onStage = false;
+  /** The mixed stream we play instead of the direct ones, when set (room-stage.ts decides). */
+  private mixStreamID: string | null = null;
+
+  /** The host always publishes; an audience member only while on stage. */
+  get publishes(): boolean {
+    return this.isHost || this.onStage;
+  }
+
+  setOnStage(on: boolean): void {
+    this.onStage = on;
+  }
+
+  stopPublishing(): void {
+    this.stopPusher();
+  }
+
   // ---- publishing -------------------------------------------------------------------------------
 
   async startPublishing(): Promise<void> {
-    if (!this.isHost || !this.isActive()) return;
+    if (!this.publishes || !this.isActive()) return;
     this.pusher = this.engine.createPusher({
       mode: 'RTC',
       enableCamera: this.local.cameraOn,
@@ -78,7 +96,7 @@ export class RoomMedia {
   }
 
   restartPublishing(): void {
-    if (!this.isHost || !this.isActive()) return;
+    if (!this.publishes || !this.isActive()) return;
     this.stopPusher();
     this.startPublishing().catch((error: unknown) => this.failMedia('express', error, this.localStreamID));
   }
@@ -112,6 +130,8 @@ export class RoomMedia {
   }
 
   play(streamID: string): void {
+    // While the mixed stream plays, the direct ones wait (they are still tracked in `remote`).
+    if (this.mixStreamID !== null) return;
     if (!this.isActive() || this.playing.has(streamID)) return;
     const player = this.engine.getPlayerInstance(streamID);
     if (player === null) return;
@@ -124,6 +144,40 @@ export class RoomMedia {
     player.play().catch((error: unknown) => {
       this.playing.delete(streamID);
       this.failMedia('express', error, streamID);
+    });
+  }
+
+  /** Play the host's mixed stream instead of every direct one (the SDK fetches a CDN URL for isMix). */
+  playMixed(mixStreamID: string): void {
+    if (this.mixStreamID === mixStreamID) return;
+    this.mixStreamID = mixStreamID;
+    for (const streamID of Array.from(this.playing)) this.stopPlayer(streamID);
+    this.playMix(mixStreamID);
+  }
+
+  /** Back to one player per remote stream. */
+  playDirect(): void {
+    const mix = this.mixStreamID;
+    if (mix === null) return;
+    this.mixStreamID = null;
+    this.stopPlayer(mix);
+    for (const streamID of this.remote.keys()) this.play(streamID);
+  }
+
+  get playingMix(): boolean {
+    return this.mixStreamID !== null;
+  }
+
+  private playMix(mixStreamID: string): void {
+    if (!this.isActive() || this.playing.has(mixStreamID)) return;
+    const player = this.engine.getPlayerInstance(mixStreamID);
+    if (player === null) return;
+    this.playing.add(mixStreamID);
+    // A mixed stream comes from the CDN: the buffered "live" mode suits it (RTC is for direct streams).
+    player.setPlayerAttributes({ mode: 'live', objectFit: 'contain' });
+    player.play({ isMix: true }).catch((error: unknown) => {
+      this.playing.delete(mixStreamID);
+      this.failMedia('express', error, mixStreamID);
     });
   }
 
@@ -150,7 +204,8 @@ export class RoomMedia {
   /** After a re-login: publish again (host) and play every stream we knew (the SDK dropped them all). */
   recreate(): void {
     this.restarts.clear();
-    if (this.isHost) this.restartPublishing();
+    if (this.publishes) this.restartPublishing();
+    if (this.mixStreamID !== null) this.playMix(this.mixStreamID);
     for (const streamID of this.remote.keys()) this.play(streamID);
   }
 
@@ -158,7 +213,11 @@ export class RoomMedia {
   resumeMedia(): void {
     this.interrupted = false;
     this.restarts.clear();
-    if (this.isHost) this.restartPublishing();
+    if (this.publishes) this.restartPublishing();
+    if (this.mixStreamID !== null) {
+      this.stopPlayer(this.mixStreamID);
+      this.playMix(this.mixStreamID);
+    }
     for (const streamID of this.remote.keys()) this.replay(streamID);
   }
 
@@ -205,6 +264,10 @@ export class RoomMedia {
         if (!this.isActive()) return;
         if (source === 'pusher') this.restartPublishing();
         else if (this.remote.has(streamID)) this.replay(streamID);
+        else if (streamID === this.mixStreamID) {
+          this.stopPlayer(streamID);
+          this.playMix(streamID);
+        }
       },
       `restart:${streamID}`,
     );
@@ -249,7 +312,7 @@ export class RoomMedia {
   /** Viewers learn our camera/mic state only through stream extra info. */
   publishMediaState(): void {
     this.events.emit('localMedia', { ...this.local });
-    if (!this.isHost || this.pusher === null) return;
+    if (!this.publishes || this.pusher === null) return;
     this.engine
       .setStreamExtraInfo(this.localStreamID, encodeMediaState(this.local))
       .catch((error: unknown) => {

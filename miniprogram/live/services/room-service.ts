@@ -15,6 +15,7 @@ import { bindEngineEvents } from './room-engine-events';
 import { RoomExtras } from './room-extras';
 import type { RoomMedia } from './room-media';
 import { RoomSession } from './room-session';
+import { RoomStage } from './room-stage';
 import type { RoomParams, RoomServiceDeps, RoomServiceEvents } from './room-types';
 import { TokenRenewal } from './token-renewal';
 
@@ -23,6 +24,8 @@ export class RoomService extends RoomSession {
   private readonly renewal: TokenRenewal;
   /** Settings sheet: playback mode, snapshot, torch, CDN relay (room-extras.ts). */
   readonly extras: RoomExtras;
+  /** Room info, mixing, mixed playback, co-host publishing (room-stage.ts). */
+  readonly stage: RoomStage;
 
   constructor(deps: RoomServiceDeps, params: RoomParams) {
     super(deps, params);
@@ -50,9 +53,29 @@ export class RoomService extends RoomSession {
       restartMedia: () => this.media?.resumeMedia(),
       resyncMediaState: () => this.media?.publishMediaState(),
     });
-    this.renewal = new TokenRenewal(deps.tokens, deps.clock, this.timers, this.params, (info) =>
-      this.events.emit('notice', info),
+    this.renewal = new TokenRenewal(
+      deps.tokens,
+      deps.clock,
+      this.timers,
+      this.params,
+      (info) => this.events.emit('notice', info),
+      () => this.tokenRole,
     );
+    this.stage = new RoomStage({
+      roomID: this.params.roomID,
+      userID: () => this.params.userID,
+      isHost: params.role === 'host',
+      engine: () => this.engine,
+      media: () => this.media,
+      loggedIn: () => this.loggedIn,
+      setTokenRole: (role) => {
+        this.tokenRole = role;
+        this.extras.setRole(role === 'cohost' ? 'co-host' : params.role === 'host' ? 'host' : 'audience');
+      },
+      ended: (info) => this.endRoom(info),
+      notice: (info) => this.events.emit('notice', info),
+    });
+    this.stage.follow(this.events);
   }
 
   on<K extends keyof RoomServiceEvents>(event: K, handler: RoomServiceEvents[K]): () => void {
@@ -100,6 +123,10 @@ export class RoomService extends RoomSession {
         );
       },
       extraInfo: (list) => media()?.onExtraInfo(list),
+      roomExtraInfo: (list) => {
+        this.stage.onExtraInfo(list);
+        this.events.emit('roomExtraInfo', list);
+      },
       membersJoined: (members) => members.forEach((m) => this.events.emit('memberJoined', m)),
       membersLeft: (userIDs) => {
         userIDs.forEach((id) => this.events.emit('memberLeft', id));
@@ -170,6 +197,8 @@ export class RoomService extends RoomSession {
   private async doLeave(): Promise<void> {
     // A CDN relay is stopped while the engine is still logged in.
     this.extras.beforeLeave();
+    // So is the host's mixer task (the cloud would keep mixing otherwise).
+    this.stage.beforeLeave();
     this.setState({ phase: 'left' });
     this.dropEngine();
     this.hooks.detach();

@@ -9,7 +9,15 @@ import type {
   ZegoRoomState,
   ZegoRoomStateChangedReason,
 } from '../../../typings/zego-express';
-import { codeOf, describeError, JOIN_TIMED_OUT, type ErrorInfo } from '../../core/errors';
+import {
+  codeOf,
+  describeError,
+  HOST_DID_NOT_RETURN,
+  JOIN_TIMED_OUT,
+  type ErrorAction,
+  type ErrorInfo,
+} from '../../core/errors';
+import type { TokenRole } from '../../core/token-provider';
 import { checkId } from '../../core/ids';
 import { Emitter } from './emitter';
 import { HostPresence } from './host-presence';
@@ -29,7 +37,14 @@ import { Timers } from './timers';
 const KICKED = 1002050;
 const TOKEN_EXPIRED = 1002078;
 /** Phases after which nothing may restart the room by itself. */
-const FINAL: ReadonlySet<RoomPhase> = new Set(['left', 'kicked', 'update-wechat', 'permission-refused']);
+const FINAL: ReadonlySet<RoomPhase> = new Set([
+  'left',
+  'kicked',
+  'update-wechat',
+  'permission-refused',
+  'ended',
+]);
+const HOST_LEFT_END = 'host-left-end';
 
 export abstract class RoomSession {
   protected readonly events = new Emitter<RoomServiceEvents>();
@@ -47,6 +62,8 @@ export abstract class RoomSession {
   protected generation = 0;
   protected loggedIn = false;
   protected leaving: Promise<void> | null = null;
+  /** The role tokens are asked for: the page's role, or `cohost` while an audience member is on stage. */
+  protected tokenRole: TokenRole;
   /** Bumped per login attempt, so an abandoned (timed-out) attempt that resolves late does nothing. */
   private loginSeq = 0;
 
@@ -55,6 +72,7 @@ export abstract class RoomSession {
     params: RoomParams,
   ) {
     this.params = { ...params };
+    this.tokenRole = params.role;
     this.timers = new Timers(deps.clock);
     this.recovery = { ...DEFAULT_RECOVERY, ...deps.recovery };
     this.presence = new HostPresence(
@@ -62,8 +80,20 @@ export abstract class RoomSession {
       this.timers,
       this.recovery.hostGoneGraceMs,
       (gone) => {
-        if (gone && this.phase === 'live') this.setState({ phase: 'host-left' });
-        else if (!gone && this.phase === 'host-left') this.setState({ phase: 'live' });
+        if (gone && this.phase === 'live') {
+          this.setState({ phase: 'host-left' });
+          // Unless the host comes back in time, the visit ends.
+          this.timers.after(
+            this.recovery.hostLeftTimeoutMs,
+            () => {
+              if (this.phase === 'host-left') this.endRoom(HOST_DID_NOT_RETURN);
+            },
+            HOST_LEFT_END,
+          );
+        } else if (!gone) {
+          this.timers.cancel(HOST_LEFT_END);
+          if (this.phase === 'host-left') this.setState({ phase: 'live' });
+        }
       },
     );
   }
@@ -107,7 +137,8 @@ export abstract class RoomSession {
     );
     this.timers.after(this.recovery.joinTimeoutMs, () => this.onJoinTimeout(current), 'join');
     try {
-      const { roomID, userID, userName, role } = this.params;
+      const { roomID, userID, userName } = this.params;
+      const role = this.tokenRole;
       const issued = await this.deps.tokens.getToken({ userID, roomID, role, userName }, { forceRefresh });
       if (!current()) return;
       if (this.media === null) this.prepareEngine(engine, issued.userID, generation);
@@ -143,6 +174,8 @@ export abstract class RoomSession {
 
   private onLoginFailed(error: unknown, wasRefreshed: boolean): void {
     this.timers.cancel('join');
+    const refusal = tokenRefusal(error);
+    if (refusal !== null) return this.fail(refusal);
     const code = codeOf(error);
     if (code === KICKED) return this.endAs('kicked', describeError('express', code));
     const info = describeError('express', code);
@@ -197,6 +230,14 @@ export abstract class RoomSession {
     this.media?.stopAll();
     this.deps.platform.setKeepScreenOn(false);
     this.setState({ phase, error });
+  }
+
+  /** The room ended (the host's flag, or the host did not come back): leave it and say so. */
+  endRoom(error: ErrorInfo): void {
+    if (this.isFinal() || this.leaving !== null) return;
+    this.dropEngine();
+    this.deps.platform.setKeepScreenOn(false);
+    this.setState({ phase: 'ended', error });
   }
 
   protected onRoomState(state: ZegoRoomState, code: number): void {
@@ -258,4 +299,23 @@ export abstract class RoomSession {
     this.state = state;
     this.events.emit('state', { ...state });
   }
+}
+
+/**
+ * A token service refusal (a TokenError: kind + words) that retrying cannot fix, in the room's terms:
+ * someone else hosts this room (offer to join as audience), or we are not allowed. Network trouble
+ * and 5xx return null: the login's own retry handles those.
+ */
+function tokenRefusal(error: unknown): ErrorInfo | null {
+  if (typeof error !== 'object' || error === null || !('kind' in error) || !('zh' in error)) return null;
+  const { kind, zh, en, detail } = error as {
+    kind: unknown;
+    zh: unknown;
+    en: unknown;
+    detail?: { serverCode?: unknown; status?: unknown };
+  };
+  if (kind !== 'forbidden' && kind !== 'rejected' && kind !== 'not_configured') return null;
+  const action: ErrorAction = detail?.serverCode === 'room_owned' ? 'join-as-audience' : 'leave';
+  const status = typeof detail?.status === 'number' ? detail.status : 0;
+  return { source: 'express', code: status, zh: String(zh), en: String(en), action, known: true };
 }

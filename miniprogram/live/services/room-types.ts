@@ -1,7 +1,11 @@
 /**
  * The RoomService's contract with its page and its dependencies. Pure types: no wx, no SDK.
  */
-import type { PlayerAttributes, ZegoExpressEngineConstructor } from '../../../typings/zego-express';
+import type {
+  PlayerAttributes,
+  ZegoExpressEngineConstructor,
+  ZegoRoomExtraInfo,
+} from '../../../typings/zego-express';
 import type { ErrorInfo } from '../../core/errors';
 import type { Role } from '../../core/ids';
 import type { QualityGrade } from '../../core/quality';
@@ -19,7 +23,9 @@ export type RoomPhase =
   | 'kicked'
   | 'update-wechat'
   | 'permission-refused'
-  | 'left';
+  | 'left'
+  /** The room ended for everyone (the host ended it, or the host left and did not come back). */
+  | 'ended';
 
 export interface RoomState {
   phase: RoomPhase;
@@ -75,6 +81,8 @@ export interface RoomServiceEvents {
   notice: (info: ErrorInfo) => void;
   /** An Express barrage (room comment) arrived: backs the comment overlay until ZIM lands. */
   barrage: (message: { id: string; userID: string; userName: string; text: string; sentAt: number }) => void;
+  /** roomExtraInfoUpdate: the room info (room-stage.ts reads it). */
+  roomExtraInfo: (list: ZegoRoomExtraInfo[]) => void;
 }
 
 export interface Clock {
@@ -110,6 +118,8 @@ export interface RecoveryPolicy {
   longHideMs: number;
   /** An audience member with no stream for this long (host still in the room) sees "host left". */
   hostGoneGraceMs: number;
+  /** "Host left" lasting this long ends an audience member's visit (unless the host returns first). */
+  hostLeftTimeoutMs: number;
 }
 
 export const DEFAULT_RECOVERY: RecoveryPolicy = {
@@ -120,6 +130,7 @@ export const DEFAULT_RECOVERY: RecoveryPolicy = {
   maxMediaRestarts: 3,
   longHideMs: 30000,
   hostGoneGraceMs: 5000,
+  hostLeftTimeoutMs: 60000,
 };
 
 export interface RoomServiceDeps {

@@ -5,7 +5,7 @@
  */
 import type { ZegoExpressEngine } from '../../../typings/zego-express';
 import { codeOf, describeError, TOKEN_RENEWAL_FAILED, type ErrorInfo } from '../../core/errors';
-import type { TokenProvider } from '../../core/token-provider';
+import type { TokenProvider, TokenRole } from '../../core/token-provider';
 import type { Clock, RoomParams } from './room-types';
 import type { Timers } from './timers';
 
@@ -23,13 +23,16 @@ export class TokenRenewal {
     private readonly timers: Timers,
     private readonly params: RoomParams,
     private readonly notice: (info: ErrorInfo) => void,
+    /** The role to renew as (a co-host renews a publishing token); the page's role when absent. */
+    private readonly role?: () => TokenRole,
   ) {}
 
   async renew(engine: ZegoExpressEngine, isCurrent: () => boolean): Promise<void> {
     const now = this.clock.now();
     if (now - this.lastAt < DUPLICATE_WINDOW_MS) return;
     this.lastAt = now;
-    const { roomID, userID, userName, role } = this.params;
+    const { roomID, userID, userName } = this.params;
+    const role = this.role?.() ?? this.params.role;
     try {
       const issued = await this.tokens.getToken({ userID, roomID, role, userName }, { forceRefresh: true });
       if (!isCurrent()) return;

@@ -33,6 +33,7 @@ export const ROOM_TEXT = {
   idTooLong: { zh: '超过 32 位', en: 'longer than 32 characters' },
   idBadChars: { zh: '只能包含字母、数字、_ 和 -', en: 'only letters, digits, _ and - are allowed' },
   left: { zh: '已离开房间', en: 'You left the room' },
+  roomEnded: { zh: '直播已结束', en: 'The room has ended' },
   waitingHost: { zh: '等待主播开播…', en: 'Waiting for the host to go live…' },
   mic: { zh: '麦克风', en: 'Mic' },
   camera: { zh: '摄像头', en: 'Camera' },

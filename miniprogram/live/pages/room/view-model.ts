@@ -43,6 +43,8 @@ export interface Overlay {
   canRetry: boolean;
   canOpenSettings: boolean;
   canGoBack: boolean;
+  /** Someone else hosts this room: offer to enter it as audience. */
+  canJoinAsAudience: boolean;
   /** Reconnecting keeps the video under a translucent overlay (last frame kept). */
   blocking: boolean;
 }
@@ -56,7 +58,13 @@ export interface OverlayInput {
 
 export function overlayFor(phase: PagePhase, lang: Lang, input: OverlayInput = {}): Overlay {
   const { error, attempt } = input;
-  const none = { canRetry: false, canOpenSettings: false, canGoBack: false, blocking: true };
+  const none = {
+    canRetry: false,
+    canOpenSettings: false,
+    canGoBack: false,
+    canJoinAsAudience: false,
+    blocking: true,
+  };
   const reason = error === undefined ? '' : error[lang];
   switch (phase) {
     case 'idle':
@@ -81,6 +89,7 @@ export function overlayFor(phase: PagePhase, lang: Lang, input: OverlayInput = {
         message: reason === '' ? text('failed', lang) : `${text('failed', lang)}：${reason}`,
         canRetry: actionAllowsRetry(error?.action),
         canOpenSettings: error?.action === 'open-settings',
+        canJoinAsAudience: error?.action === 'join-as-audience',
         canGoBack: true,
       };
     case 'host-left':
@@ -97,6 +106,8 @@ export function overlayFor(phase: PagePhase, lang: Lang, input: OverlayInput = {
       return { ...none, message: input.message ?? reason, canGoBack: true };
     case 'left':
       return { ...none, message: text('left', lang), canGoBack: true };
+    case 'ended':
+      return { ...none, message: reason === '' ? text('roomEnded', lang) : reason, canGoBack: true };
   }
 }
 
