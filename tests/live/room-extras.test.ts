@@ -4,7 +4,11 @@
  */
 import type { ErrorInfo } from '../../miniprogram/core/errors';
 import { BUSY_ROOM, LIVE_MAX_CACHE, LIVE_MIN_CACHE } from '../../miniprogram/live/services/playback-mode';
-import { SNAPSHOT_FAILED, SNAPSHOT_TIMEOUT_MS } from '../../miniprogram/live/services/room-extras';
+import {
+  RoomExtras,
+  SNAPSHOT_FAILED,
+  SNAPSHOT_TIMEOUT_MS,
+} from '../../miniprogram/live/services/room-extras';
 import { RoomService } from '../../miniprogram/live/services/room-service';
 import type { RoomParams } from '../../miniprogram/live/services/room-types';
 import { FakePlatform } from '../fakes/fake-platform';
@@ -103,6 +107,28 @@ describe('playback mode', () => {
     host.service.extras.setPreference('smooth');
     expect(host.service.extras.playback.mode).toBe('RTC');
     expect(host.service.extras.playerAttributes().mode).toBe('RTC');
+  });
+
+  it('before the first online count (every 30 s) the users listed at login stand in for the room size', () => {
+    const host = {
+      engine: () => null,
+      media: () => null,
+      loggedIn: () => true,
+      localStreamID: () => 'room1_v1_main',
+    };
+    const extras = new RoomExtras(host, new ManualClock(), 'audience');
+    extras.onMembers(['a', 'b'], []);
+    expect(extras.playback.mode).toBe('RTC');
+    extras.onMembers(
+      Array.from({ length: BUSY_ROOM }, (_, i) => `u${i}`),
+      [],
+    );
+    expect(extras.playback.mode).toBe('live');
+    // the count is the truth once it arrives; joins and leaves no longer decide
+    extras.onMemberCount(3);
+    expect(extras.playback.mode).toBe('RTC');
+    extras.onMembers(['x', 'y', 'z'], []);
+    expect(extras.playback.mode).toBe('RTC');
   });
 
   it('the mode is kept through a re-login (players are recreated with it)', async () => {

@@ -70,6 +70,11 @@ export class RoomExtras {
   private readonly events = new Emitter<RoomExtrasEvents>('room-extras');
   private mode: PlaybackMode;
   private memberCount: number | undefined;
+  /**
+   * Users the room told us about (roomUserUpdate), for a first estimate of the room size: the online
+   * count arrives only every 30 s, and a busy room should not re-play 30 s into watching.
+   */
+  private readonly members = new Set<string>();
   private relayState: RelayState = { on: false, url: '' };
   private torch = false;
 
@@ -89,6 +94,8 @@ export class RoomExtras {
   /** Follows the room: people online (auto mode), camera flips (torch), lost connection (relay). */
   follow(room: Pick<Emitter<RoomServiceEvents>, 'on'>): void {
     room.on('memberCount', (count) => this.onMemberCount(count));
+    room.on('memberJoined', (member) => this.onMembers([member.userID], []));
+    room.on('memberLeft', (userID) => this.onMembers([], [userID]));
     room.on('localMedia', (media) => this.onCameraChanged(media.frontCamera));
     room.on('state', (state) => this.onState(state));
   }
@@ -115,6 +122,13 @@ export class RoomExtras {
     this.decide(false);
   }
 
+  /** Until the first online count, the users we know of (plus us) stand in for it. */
+  onMembers(joined: string[], left: string[]): void {
+    for (const id of joined) this.members.add(id);
+    for (const id of left) this.members.delete(id);
+    if (this.memberCount === undefined) this.decide(false);
+  }
+
   onMemberCount(count: number): void {
     this.memberCount = count;
     this.decide(false);
@@ -123,7 +137,7 @@ export class RoomExtras {
   private decide(announce: boolean): void {
     const next = choosePlaybackMode({
       role: this.role,
-      memberCount: this.memberCount,
+      memberCount: this.memberCount ?? (this.members.size > 0 ? this.members.size + 1 : undefined),
       preference: this.preference,
       current: this.mode,
     });
