@@ -7,9 +7,10 @@
  * re-plays each remote stream (stop + play of that player only) in the same room: no leave/rejoin.
  * The native live-player reads its mode when it starts playing, which is why a switch re-plays.
  */
-import type { LiveSnapshotOptions, PlayerAttributes, ZegoExpressEngine } from '../../../typings/zego-express';
-import { codeOf, describeError, type ErrorInfo } from '../../core/errors';
+import type { PlayerAttributes, ZegoExpressEngine } from '../../../typings/zego-express';
+import { describeError, type ErrorInfo } from '../../core/errors';
 import { Emitter } from './emitter';
+import { relayRequest, snapshotOf } from './live-calls';
 import {
   choosePlaybackMode,
   playerAttributesFor,
@@ -164,31 +165,7 @@ export class RoomExtras {
           ? engine.getPlayerInstance(streamID)
           : null;
     if (target === null) return Promise.reject(SNAPSHOT_FAILED);
-    return new Promise<string>((resolve, reject) => {
-      let settled = false;
-      const timer = this.clock.setTimeout(() => settle(() => reject(SNAPSHOT_FAILED)), SNAPSHOT_TIMEOUT_MS);
-      const settle = (action: () => void) => {
-        if (settled) return;
-        settled = true;
-        this.clock.clearTimeout(timer);
-        action();
-      };
-      const options: LiveSnapshotOptions = {
-        quality: 'raw',
-        success: (result) =>
-          settle(() =>
-            typeof result?.tempImagePath === 'string' && result.tempImagePath !== ''
-              ? resolve(result.tempImagePath)
-              : reject(SNAPSHOT_FAILED),
-          ),
-        fail: () => settle(() => reject(SNAPSHOT_FAILED)),
-      };
-      try {
-        target.snapshot(options);
-      } catch {
-        settle(() => reject(SNAPSHOT_FAILED));
-      }
-    });
+    return snapshotOf(target, this.clock, SNAPSHOT_TIMEOUT_MS, SNAPSHOT_FAILED);
   }
 
   // ---- torch ------------------------------------------------------------------------------------
@@ -240,7 +217,7 @@ export class RoomExtras {
     if (engine === null || !this.host.loggedIn()) throw describeError('relay', 1000002);
     if (this.relayState.on && this.relayState.url === check.url) return this.relay;
     if (this.relayState.on) await this.stopRelay();
-    await call(() => engine.addPublishCdnUrl(this.host.localStreamID(), check.url));
+    await relayRequest(() => engine.addPublishCdnUrl(this.host.localStreamID(), check.url));
     this.setRelay({ on: true, url: check.url });
     return this.relay;
   }
@@ -251,7 +228,7 @@ export class RoomExtras {
     const { url } = this.relayState;
     if (engine !== null && this.host.loggedIn()) {
       try {
-        await call(() => engine.removePublishCdnUrl(this.host.localStreamID(), url));
+        await relayRequest(() => engine.removePublishCdnUrl(this.host.localStreamID(), url));
       } catch (error) {
         // "not publishing" means the relay has already ended with the stream; anything else: still on.
         if ((error as ErrorInfo).code !== 1103055) throw error;
@@ -297,19 +274,4 @@ export class RoomExtras {
     this.relayState = state;
     this.events.emit('relay', this.relay);
   }
-}
-
-/** addPublishCdnUrl rejects with {errorCode}, or resolves {errorCode: -1} (no CDN module): both throw. */
-async function call(request: () => Promise<{ errorCode: number }>): Promise<void> {
-  let result: { errorCode: number };
-  try {
-    result = await request();
-  } catch (error) {
-    const code =
-      typeof error === 'object' && error !== null && 'errorCode' in error
-        ? Number((error as { errorCode: unknown }).errorCode)
-        : codeOf(error);
-    throw describeError('relay', code);
-  }
-  if (result.errorCode !== 0) throw describeError('relay', result.errorCode);
 }
