@@ -4,6 +4,7 @@
  */
 import type { Lang, setLang as SetLang } from '../../miniprogram/core/i18n';
 import type { PermissionApi } from '../../miniprogram/core/permissions';
+import type { TokenProvider } from '../../miniprogram/core/token-provider';
 import type {
   RoomPageDeps,
   provideRoomPageDeps as ProvideDeps,
@@ -14,6 +15,8 @@ import { FakeRoomChat } from '../fakes/fake-room-chat';
 import { ManualClock } from '../fakes/manual-clock';
 import { FakeTokenProvider } from '../fakes/test-tokens';
 import type { FakeZegoCloud, FakeEngine } from '../fakes/zego-cloud';
+import type { FakeCohostBus } from '../fakes/fake-cohost-bus';
+import type { FakeTokenService } from '../fakes/fake-token-service';
 
 export const ROOM_PAGE = 'live/pages/room/index';
 
@@ -26,13 +29,17 @@ export interface OpenOptions {
   permissions?: PermissionApi;
   lang?: Lang;
   deps?: Partial<RoomPageDeps>;
+  /** Co-host signalling between the pages of one test (ZIM peer commands in the app). */
+  bus?: FakeCohostBus;
+  /** The token service's room rules: tokens, approvals and ends go through it when given. */
+  server?: FakeTokenService;
 }
 
 export interface OpenRoom {
   page: RenderedPage;
   clock: ManualClock;
   platform: FakePlatform;
-  tokens: FakeTokenProvider;
+  tokens: TokenProvider;
   chat: FakeRoomChat;
   userID: string;
   /** The engine this page created most recently (undefined if the page never touched the SDK). */
@@ -68,7 +75,7 @@ export async function openRoom(cloud: FakeZegoCloud, options: OpenOptions = {}):
   setLang(options.lang ?? 'zh');
   const clock = new ManualClock();
   const platform = new FakePlatform();
-  const tokens = options.tokens ?? new FakeTokenProvider();
+  const tokens = options.tokens ?? options.server?.tokens() ?? new FakeTokenProvider();
   const chat = new FakeRoomChat();
   const userID = options.userID ?? 'viewer1';
   const mine: FakeEngine[] = [];
@@ -95,6 +102,8 @@ export async function openRoom(cloud: FakeZegoCloud, options: OpenOptions = {}):
     clock,
     platform,
     chat: () => chat,
+    ...(options.bus !== undefined ? { signal: () => options.bus!.signal(userID) } : {}),
+    ...(options.server !== undefined ? { admin: () => options.server!.admin() } : {}),
     ...options.deps,
   });
   const page = renderPage(ROOM_PAGE);

@@ -20,6 +20,10 @@ import type { RoomService } from './room-service';
 import type { Clock, RecoveryPolicy, RoomPlatform } from './room-types';
 import { chatService } from './chat-session';
 import { ZimRoomChat } from './zim-room-chat';
+import { ZimCohostSignal } from './zim-cohost-signal';
+import type { CohostSignal } from './cohost-protocol';
+import type { RoomAdmin } from './interactive-room';
+import { RoomAdminClient } from '../../core/room-admin-client';
 import { systemClock, wxRoomPlatform } from './wx-platform';
 
 export interface RoomPageDeps {
@@ -33,6 +37,10 @@ export interface RoomPageDeps {
   /** The comment overlay's channel: ZIM room messages by default. */
   chat(service: RoomService, self: { userID: string; userName: string }): RoomChat;
   recovery?: Partial<RecoveryPolicy>;
+  /** Co-host signalling: ZIM peer command messages through the app session's ChatService. */
+  signal(): CohostSignal;
+  /** The token service's room calls (approve/revoke co-hosts, heartbeat, end room). */
+  admin(config: ConfigResult): RoomAdmin;
   /** Where snapshots go (after scope.writePhotosAlbum). */
   album: AlbumApi;
   /** Remembers the playback mode and the last relay address. */
@@ -57,6 +65,12 @@ function defaults(): RoomPageDeps {
     platform: wxRoomPlatform,
     // ZIM room messaging, through the app session's ChatService (BarrageRoomChat is the fallback).
     chat: (_service, self) => new ZimRoomChat(chatService(), self),
+    signal: () => new ZimCohostSignal(chatService()),
+    admin: (config) =>
+      new RoomAdminClient({
+        tokenUrl: config.ok ? config.config.tokenUrl : '',
+        authMode: config.ok ? config.config.authMode : 'dev',
+      }),
     album: wxAlbum,
     store: wxStore,
     relayUrl: () => {

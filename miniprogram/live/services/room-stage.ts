@@ -116,7 +116,7 @@ export class RoomStage {
       this.host.ended(ROOM_ENDED);
       return;
     }
-    if (wasMixing !== info.mixing) this.decidePlay();
+    if (wasMixing !== info.mixing) this.decidePlay(true);
   }
 
   /**

@@ -10,9 +10,12 @@ import { checkId, checkNickname, type Role } from '../../../core/ids';
 import { ensurePermissions, scopesForRole } from '../../../core/permissions';
 import type { RoomChat, RoomComment } from '../../services/room-chat';
 import { roomPageDeps } from '../../services/room-deps';
+import { InteractiveRoom } from '../../services/interactive-room';
 import { RoomService } from '../../services/room-service';
 import { appendComment, bindChatToView, bindServiceToView, type ViewContext } from './bindings';
 import { attachSheet, sheetData, sheetMethods } from './settings-sheet';
+import { attachStage, stageData, stageMethods } from './stage-panel';
+import { stageText } from './stage-strings';
 import { labelsFor } from './strings';
 import { checkRoomLink, overlayFor, shareCard, type OverlayInput, type PagePhase } from './view-model';
 
@@ -23,6 +26,8 @@ interface Runtime {
   userID: string;
   userName: string;
   service: RoomService | null;
+  /** Co-hosting, room info, host controls (interactive-room.ts). */
+  interactive: InteractiveRoom | null;
   chat: RoomChat | null;
   unsubscribe: Array<() => void>;
   leaving: Promise<void> | null;
@@ -78,6 +83,8 @@ Component({
     draft: '',
     // settings sheet (playback mode, relay, torch): settings-sheet.ts
     ...sheetData(),
+    // co-hosting, room info, mixing, host controls: stage-panel.ts
+    ...stageData(),
   },
 
   lifetimes: {
@@ -92,6 +99,7 @@ Component({
 
   methods: {
     ...sheetMethods,
+    ...stageMethods,
 
     onLoad(query?: Query) {
       void this.startRoom(query ?? {});
@@ -149,6 +157,7 @@ Component({
         userID,
         userName: nickname.ok ? nickname.value : userID,
         service: null,
+        interactive: null,
         chat: null,
         unsubscribe: [],
         leaving: null,
@@ -174,12 +183,13 @@ Component({
       }
       if (rt.leaving !== null) return;
 
+      const tokens = deps.tokens();
       const service = new RoomService(
         {
           Engine: deps.Engine,
           appID: config.config.appID,
           servers: config.config.servers,
-          tokens: deps.tokens(),
+          tokens,
           clock: deps.clock,
           platform: deps.platform,
           recovery: deps.recovery,
@@ -190,6 +200,13 @@ Component({
       const context = this.viewContext(rt);
       rt.unsubscribe.push(...bindServiceToView(this, service, context));
       rt.unsubscribe.push(...attachSheet(this, service, deps, lang));
+      const self = { roomID: rt.roomID, userID: rt.userID, userName: rt.userName, role: rt.role };
+      const interactive = new InteractiveRoom({
+        ...{ service, tokens, self, clock: deps.clock, permissions: deps.permissions },
+        ...{ signal: deps.signal(), admin: deps.admin(config) },
+      });
+      rt.interactive = interactive;
+      rt.unsubscribe.push(...attachStage(this, interactive, service, lang));
       this.setData({ started: true, selfStreamID: service.localStreamID });
       rt.chat = deps.chat(service, { userID: rt.userID, userName: rt.userName });
       rt.unsubscribe.push(...bindChatToView(this, rt.chat, context));
@@ -320,6 +337,30 @@ Component({
       void this.startRoom({ roomID: rt.roomID, role: rt.role, userID: rt.userID, userName: rt.userName });
     },
 
+    /** Someone else hosts this room (403 room_owned): enter it as audience instead. */
+    async onJoinAsAudience() {
+      const rt = runtimes.get(this);
+      if (rt === undefined) return;
+      await this.leaveRoom();
+      runtimes.delete(this);
+      this.setData({ role: 'audience', isHost: false, started: false, tiles: {}, tileCount: 0 });
+      void this.startRoom({ roomID: rt.roomID, role: 'audience', userID: rt.userID, userName: rt.userName });
+    },
+
+    /** The host ends the room for everyone (after a confirmation), then leaves the page. */
+    onEndRoom() {
+      const rt = runtimes.get(this);
+      if (rt?.interactive === null || rt?.interactive === undefined) return;
+      const room = rt.interactive;
+      wx.showModal({
+        content: stageText('endRoomConfirm', rt.lang),
+        success: (result) => {
+          if (!result.confirm) return;
+          void room.endRoom().then(() => this.onLeave());
+        },
+      });
+    },
+
     async onLeave() {
       await this.leaveRoom();
       this.goBack();
@@ -350,6 +391,8 @@ Component({
         rt.leaving = (async () => {
           for (const unsubscribe of rt.unsubscribe.splice(0)) unsubscribe();
           await rt.chat?.leave().catch(() => undefined);
+          // Co-hosting ends and requests are answered before the room itself is left.
+          await rt.interactive?.leave();
           await rt.service?.leave();
         })();
       }

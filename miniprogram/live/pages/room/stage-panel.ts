@@ -1,0 +1,234 @@
+/**
+ * The room's interactive parts as page methods spread into the room page: the room info banner and
+ * the host's editor, co-hosting on both sides (ask / cancel / answer an invitation / leave the stage;
+ * the host's requests list and member actions), mixing, and the host's end of the room. The work is
+ * InteractiveRoom's and RoomService.stage's; this file turns their events into setData by path and
+ * their refusals into the page's notice. No SDK here (the page may call wx for navigation and toasts).
+ */
+import type { Bilingual, Lang } from '../../../core/i18n';
+import type { GuestPhase } from '../../services/cohost-guest';
+import type { InteractiveRoom } from '../../services/interactive-room';
+import type { MixState } from '../../services/room-stage';
+import type { RoomService } from '../../services/room-service';
+import { stageLabelsFor, stageText } from './stage-strings';
+import { isSafeKey } from './view-model';
+
+export interface StageData {
+  stageLabels: Record<string, string>;
+  roomInfo: { title: string; hostUserID: string; notice: string; link: string; hostLine: string };
+  stage: {
+    onStage: boolean;
+    guestPhase: GuestPhase;
+    inviteText: string;
+    pending: Array<{ userID: string; userName: string; kind: 'request' | 'invite'; granting: boolean }>;
+    cohostCountText: string;
+    mix: MixState;
+  };
+  cohosts: Record<string, boolean | null>;
+  showInfoEditor: boolean;
+  infoDraft: { title: string; notice: string; link: string };
+  infoError: string;
+  members: Record<string, string | null>;
+}
+
+export interface StageView {
+  readonly data: StageData;
+  setData(patch: Record<string, unknown>): void;
+}
+
+interface Panel {
+  room: InteractiveRoom;
+  service: RoomService;
+  lang: Lang;
+}
+
+const panels = new WeakMap<object, Panel>();
+
+export function stageData(lang: Lang = 'zh'): Omit<StageData, 'members'> {
+  return {
+    stageLabels: stageLabelsFor(lang),
+    roomInfo: { title: '', hostUserID: '', notice: '', link: '', hostLine: '' },
+    stage: {
+      onStage: false,
+      guestPhase: 'idle',
+      inviteText: '',
+      pending: [],
+      cohostCountText: '',
+      mix: { status: 'off', mode: 'direct', available: false, choice: null },
+    },
+    cohosts: {},
+    showInfoEditor: false,
+    infoDraft: { title: '', notice: '', link: '' },
+    infoError: '',
+  };
+}
+
+/** Binds the interactive room's events to the view; returns the unsubscribe functions. */
+export function attachStage(
+  view: StageView,
+  room: InteractiveRoom,
+  service: RoomService,
+  lang: Lang,
+): Array<() => void> {
+  panels.set(view, { room, service, lang });
+  view.setData({ stageLabels: stageLabelsFor(lang) });
+  const limit = room.host?.limit ?? 0;
+  const mixID = service.stage.mixer.outputStreamID;
+  return [
+    service.stage.on('roomInfo', (info) => {
+      const patch: Record<string, unknown> = {};
+      const shown = view.data.roomInfo;
+      for (const key of ['title', 'hostUserID', 'notice', 'link'] as const)
+        if (shown[key] !== info[key]) patch[`roomInfo.${key}`] = info[key];
+      if (shown.hostUserID !== info.hostUserID)
+        patch['roomInfo.hostLine'] = stageText('hostID', lang, { id: info.hostUserID });
+      if (Object.keys(patch).length > 0) view.setData(patch);
+    }),
+    service.stage.on('mix', (mix) => {
+      const patch: Record<string, unknown> = { 'stage.mix': mix };
+      // The mixed stream's tile needs a name like any other.
+      if (mix.mode === 'mix' && isSafeKey(mixID))
+        patch[`tiles.${mixID}`] = { name: stageText('mixedStream', lang), cameraOn: true, micOn: true };
+      view.setData(patch);
+    }),
+    service.stage.on('onStage', (on) => view.setData({ 'stage.onStage': on })),
+    room.on('guest', (state) =>
+      view.setData({
+        'stage.guestPhase': state.phase,
+        'stage.inviteText':
+          state.phase === 'invited' ? stageText('invitedBy', lang, { name: state.hostName }) : '',
+      }),
+    ),
+    room.on('pending', (list) =>
+      view.setData({
+        'stage.pending': list.map(({ userID, userName, kind, granting }) => ({
+          userID,
+          userName,
+          kind,
+          granting,
+        })),
+      }),
+    ),
+    room.on('cohosts', (list) => {
+      const patch: Record<string, unknown> = {
+        'stage.cohostCountText': stageText('cohostCount', lang, { n: list.length, limit }),
+      };
+      const now = new Set(list.map((c) => c.userID));
+      for (const id of Object.keys(view.data.cohosts))
+        if (view.data.cohosts[id] && !now.has(id)) patch[`cohosts.${id}`] = null;
+      for (const id of now) if (isSafeKey(id) && !view.data.cohosts[id]) patch[`cohosts.${id}`] = true;
+      view.setData(patch);
+    }),
+    room.on('notice', (text) => notify(view, lang, text)),
+    () => panels.delete(view),
+  ];
+}
+
+function notify(view: StageView, lang: Lang, text: Bilingual | string): void {
+  view.setData({ notice: typeof text === 'string' ? text : text[lang], noticeOpensSettings: false });
+}
+
+function id(e: WechatMiniprogram.TouchEvent): string {
+  return String((e.currentTarget.dataset as Record<string, unknown>).id ?? '');
+}
+
+function toast(title: string): void {
+  try {
+    void wx.showToast({ title, icon: 'none' });
+  } catch {
+    // a toast is a nicety
+  }
+}
+
+export const stageMethods = {
+  // ---- audience --------------------------------------------------------------------------------
+  onRequestCohost(this: StageView) {
+    const panel = panels.get(this);
+    const refused = panel?.room.guest?.request();
+    if (panel !== undefined && refused) notify(this, panel.lang, refused);
+  },
+  onCancelRequest(this: StageView) {
+    panels.get(this)?.room.guest?.cancel();
+  },
+  onAcceptInvite(this: StageView) {
+    panels.get(this)?.room.guest?.acceptInvite();
+  },
+  onDeclineInvite(this: StageView) {
+    panels.get(this)?.room.guest?.declineInvite();
+  },
+  onLeaveStage(this: StageView) {
+    panels.get(this)?.room.guest?.leaveStage();
+  },
+  onChooseMix(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    const choice = String((e.currentTarget.dataset as Record<string, unknown>).mode ?? '');
+    panels.get(this)?.service.stage.setPlayChoice(choice === 'mix' ? 'mix' : 'direct');
+  },
+  onCopyLink(this: StageView) {
+    const panel = panels.get(this);
+    const link = this.data.roomInfo.link;
+    if (panel === undefined || link === '') return;
+    wx.setClipboardData({ data: link, success: () => toast(stageText('linkCopied', panel.lang)) });
+  },
+
+  // ---- host: co-hosting ------------------------------------------------------------------------
+  onAcceptRequest(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    void panels.get(this)?.room.host?.accept(id(e));
+  },
+  onDeclineRequest(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    panels.get(this)?.room.host?.decline(id(e));
+  },
+  onCancelInvite(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    panels.get(this)?.room.host?.cancelInvite(id(e));
+  },
+  onInviteMember(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    const panel = panels.get(this);
+    const userID = id(e);
+    const refused = panel?.room.host?.invite(userID, this.data.members[userID] ?? userID);
+    if (panel !== undefined && refused) notify(this, panel.lang, refused);
+  },
+  onRemoveCohost(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    panels.get(this)?.room.host?.remove(id(e));
+  },
+  onAskMute(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    panels.get(this)?.room.host?.askToMute(id(e));
+  },
+  /** Any member: a 1:1 chat with them. */
+  onMessageMember(this: StageView, e: WechatMiniprogram.TouchEvent) {
+    const userID = id(e);
+    if (userID === '') return;
+    const name = this.data.members[userID] ?? userID;
+    void wx.navigateTo({
+      url: `/live/pages/chat/index?peerID=${encodeURIComponent(userID)}&userName=${encodeURIComponent(name)}`,
+    });
+  },
+
+  // ---- host: room info, mixing, end ------------------------------------------------------------
+  onEditInfo(this: StageView) {
+    const { title, notice, link } = this.data.roomInfo;
+    this.setData({
+      showInfoEditor: !this.data.showInfoEditor,
+      infoDraft: { title, notice, link },
+      infoError: '',
+    });
+  },
+  onInfoInput(this: StageView, e: WechatMiniprogram.Input) {
+    const field = String((e.currentTarget.dataset as Record<string, unknown>).field ?? '');
+    if (field === 'title' || field === 'notice' || field === 'link')
+      this.setData({ [`infoDraft.${field}`]: e.detail.value });
+  },
+  async onSaveInfo(this: StageView) {
+    const panel = panels.get(this);
+    if (panel === undefined) return;
+    const refused = await panel.room.saveRoomInfo(this.data.infoDraft);
+    if (refused !== null) this.setData({ infoError: refused[panel.lang] });
+    else {
+      this.setData({ showInfoEditor: false, infoError: '' });
+      toast(stageText('saved', panel.lang));
+    }
+  },
+  onToggleMix(this: StageView) {
+    const stage = panels.get(this)?.service.stage;
+    if (stage === undefined) return;
+    void (stage.mixState.status === 'off' ? stage.startMixing() : stage.stopMixing());
+  },
+};
