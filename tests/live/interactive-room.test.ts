@@ -329,6 +329,36 @@ describe('interactive room: three phones on the fake cloud', () => {
     expect(w.cloud.interactive.mixers('room1')).toEqual([]);
   });
 
+  it('a viewer switches to the mixed stream by itself once the room is over the direct-play limit', async () => {
+    const w = setup();
+    const { host, a, b } = await hostAndViewers(w);
+    const c = w.phone('viewer_c', 'audience');
+    const d = w.phone('viewer_d', 'audience');
+    await c.service.join();
+    await d.service.join();
+    await flush();
+    await host.service.stage.startMixing();
+    await flush();
+    for (const guest of [a, b, c]) {
+      guest.room.guest?.request();
+      await flush();
+      await host.room.host?.accept(guest.userID);
+      await flush();
+      await w.pushed(guest);
+    }
+    await flush();
+    // Host + 3 co-hosts = 4 remote streams for d: over the limit of 3, so d plays the one mixed stream.
+    expect(w.playing(d)).toEqual(['room1_mix']);
+    expect(d.service.stage.mixState).toMatchObject({ mode: 'mix', available: true, choice: null });
+    // Co-hosts keep playing directly (they talk to each other in real time).
+    expect(w.playing(a)).toEqual(['room1_host_main', 'room1_viewer_b_main', 'room1_viewer_c_main']);
+    expect(w.cloud.interactive.mixers('room1')[0]?.task.inputList).toHaveLength(4);
+    // One co-host leaves: back under the limit, direct play again.
+    c.room.guest?.leaveStage();
+    await flush();
+    expect(w.playing(d)).toEqual(['room1_host_main', 'room1_viewer_a_main', 'room1_viewer_b_main']);
+  });
+
   it('"mixing not enabled for this AppID" is a clear notice; the mixer stays off', async () => {
     const w = setup();
     const { host } = await hostAndViewers(w);

@@ -13,7 +13,9 @@ export class ZimCohostSignal implements CohostSignal {
     return this.chat.sendCommand(toUserID, message as unknown as CommandPayload);
   }
 
+  /** Listening needs a ZIM session even when no comment channel opened one (e.g. the barrage fallback). */
   on(handler: (fromUserID: string, message: CohostMessage) => void): () => void {
+    this.chat.ensureLoggedIn().catch((error: unknown) => console.warn('co-host signalling offline', error));
     return this.chat.on('command', (command) => {
       const message = parseCohostMessage(command.payload);
       if (message !== null) handler(command.fromUserID, message);
