@@ -7,6 +7,7 @@
 import { format, type Bilingual } from '../../core/i18n';
 import type { CohostMessage, EndReason, RefuseReason } from './cohost-protocol';
 import { COHOST_TIMEOUT_MS } from './cohost-host';
+import { GUEST_TEXT } from './cohost-text';
 import { Emitter } from './emitter';
 import type { Timers } from './timers';
 
@@ -37,31 +38,6 @@ export interface CohostGuestPorts {
   newRequestID(): string;
   timeoutMs?: number;
 }
-
-export const GUEST_TEXT = {
-  noHost: { zh: '主播不在房间里，暂时不能连麦', en: 'The host is not in the room; you cannot co-host now' },
-  busy: { zh: '你已经在连麦或申请中', en: 'You are already co-hosting or waiting for an answer' },
-  noAnswer: { zh: '主播 {seconds} 秒内没有回应', en: 'The host did not answer within {seconds} s' },
-  inviteExpired: { zh: '连麦邀请已过期', en: 'The invitation expired' },
-  inviteWithdrawn: { zh: '主播撤回了连麦邀请', en: 'The host withdrew the invitation' },
-  declined: { zh: '主播拒绝了你的连麦申请', en: 'The host declined your request' },
-  full: {
-    zh: '连麦人数已满，请稍后再试',
-    en: 'The co-host seats are full; try again later',
-  },
-  refusedBusy: { zh: '你已经在连麦中', en: 'You are already co-hosting' },
-  refusedTimeout: { zh: '连麦申请已超时', en: 'Your request timed out' },
-  hostLeft: { zh: '主播已离开，连麦结束', en: 'The host left; co-hosting is over' },
-  failed: { zh: '主播那边出了问题，请稍后再试', en: 'Something failed on the host side; try again later' },
-  removed: { zh: '主播结束了你的连麦', en: 'The host took you off the stage' },
-  roomEnded: { zh: '直播已结束', en: 'The room has ended' },
-  muted: {
-    zh: '主播请你静音，麦克风已关闭（可自行打开）',
-    en: 'The host asked you to mute; your mic is off (you can turn it on again)',
-  },
-  goLiveFailed: { zh: '上麦失败：{why}', en: 'Could not go on camera: {why}' },
-  live: { zh: '你已上麦', en: 'You are on camera' },
-} satisfies Record<string, Bilingual>;
 
 const REFUSE_TEXT: Record<RefuseReason, Bilingual> = {
   declined: GUEST_TEXT.declined,

@@ -10,6 +10,7 @@
  */
 import { format, type Bilingual } from '../../core/i18n';
 import type { CohostMessage, EndReason, RefuseReason } from './cohost-protocol';
+import { HOST_TEXT } from './cohost-text';
 import { Emitter } from './emitter';
 import type { Timers } from './timers';
 
@@ -48,22 +49,6 @@ export interface CohostHostPorts {
   timeoutMs?: number;
   limit?: number;
 }
-
-export const HOST_TEXT = {
-  full: {
-    zh: '连麦人数已达上限（{limit} 人），请先让一位嘉宾下麦',
-    en: 'The co-host limit ({limit}) is reached; remove a co-host first',
-  },
-  alreadyCohost: { zh: '{name} 已经在连麦中', en: '{name} is already co-hosting' },
-  alreadyPending: { zh: '已经在等待 {name} 的回应', en: 'Already waiting for an answer from {name}' },
-  cancelled: { zh: '{name} 取消了连麦申请', en: '{name} withdrew the request' },
-  timedOut: { zh: '{name} 的连麦申请已超时', en: "{name}'s request timed out" },
-  inviteTimedOut: { zh: '{name} 没有回应邀请', en: '{name} did not answer the invitation' },
-  declined: { zh: '{name} 拒绝了连麦邀请', en: '{name} declined the invitation' },
-  busy: { zh: '{name} 正忙（已在连麦或申请中）', en: '{name} is busy (already co-hosting or asking)' },
-  left: { zh: '{name} 结束了连麦', en: '{name} left the stage' },
-  approveFailed: { zh: '无法让 {name} 上麦：{why}', en: 'Could not bring {name} on camera: {why}' },
-} satisfies Record<string, Bilingual>;
 
 function say(text: Bilingual, params: Record<string, string | number>): Bilingual {
   return { zh: format(text.zh, params), en: format(text.en, params) };

@@ -10,12 +10,11 @@ import { checkId, checkNickname, type Role } from '../../../core/ids';
 import { ensurePermissions, scopesForRole } from '../../../core/permissions';
 import type { RoomChat, RoomComment } from '../../services/room-chat';
 import { roomPageDeps } from '../../services/room-deps';
-import { InteractiveRoom } from '../../services/interactive-room';
+import type { InteractiveRoom } from '../../services/interactive-room';
 import { RoomService } from '../../services/room-service';
 import { appendComment, bindChatToView, bindServiceToView, type ViewContext } from './bindings';
 import { attachSheet, sheetData, sheetMethods } from './settings-sheet';
-import { attachStage, stageData, stageMethods } from './stage-panel';
-import { stageText } from './stage-strings';
+import { createStage, stageData, stageMethods } from './stage-panel';
 import { labelsFor } from './strings';
 import { checkRoomLink, overlayFor, shareCard, type OverlayInput, type PagePhase } from './view-model';
 
@@ -201,12 +200,9 @@ Component({
       rt.unsubscribe.push(...bindServiceToView(this, service, context));
       rt.unsubscribe.push(...attachSheet(this, service, deps, lang));
       const self = { roomID: rt.roomID, userID: rt.userID, userName: rt.userName, role: rt.role };
-      const interactive = new InteractiveRoom({
-        ...{ service, tokens, self, clock: deps.clock, permissions: deps.permissions },
-        ...{ signal: deps.signal(), admin: deps.admin(config) },
-      });
-      rt.interactive = interactive;
-      rt.unsubscribe.push(...attachStage(this, interactive, service, lang));
+      const stage = createStage(this, { service, tokens, deps, config, self, lang });
+      rt.interactive = stage.room;
+      rt.unsubscribe.push(...stage.unsubscribe);
       this.setData({ started: true, selfStreamID: service.localStreamID });
       rt.chat = deps.chat(service, { userID: rt.userID, userName: rt.userName });
       rt.unsubscribe.push(...bindChatToView(this, rt.chat, context));
@@ -345,20 +341,6 @@ Component({
       runtimes.delete(this);
       this.setData({ role: 'audience', isHost: false, started: false, tiles: {}, tileCount: 0 });
       void this.startRoom({ roomID: rt.roomID, role: 'audience', userID: rt.userID, userName: rt.userName });
-    },
-
-    /** The host ends the room for everyone (after a confirmation), then leaves the page. */
-    onEndRoom() {
-      const rt = runtimes.get(this);
-      if (rt?.interactive === null || rt?.interactive === undefined) return;
-      const room = rt.interactive;
-      wx.showModal({
-        content: stageText('endRoomConfirm', rt.lang),
-        success: (result) => {
-          if (!result.confirm) return;
-          void room.endRoom().then(() => this.onLeave());
-        },
-      });
     },
 
     async onLeave() {

@@ -7,7 +7,11 @@
  */
 import type { Bilingual, Lang } from '../../../core/i18n';
 import type { GuestPhase } from '../../services/cohost-guest';
-import type { InteractiveRoom } from '../../services/interactive-room';
+import type { ConfigResult } from '../../../core/config';
+import type { Role } from '../../../core/ids';
+import type { TokenProvider } from '../../../core/token-provider';
+import { InteractiveRoom } from '../../services/interactive-room';
+import type { RoomPageDeps } from '../../services/room-deps';
 import type { MixState } from '../../services/room-stage';
 import type { RoomService } from '../../services/room-service';
 import { stageLabelsFor, stageText } from './stage-strings';
@@ -34,6 +38,8 @@ export interface StageData {
 export interface StageView {
   readonly data: StageData;
   setData(patch: Record<string, unknown>): void;
+  /** The page's own leave (room, chat, navigation). */
+  onLeave?(): Promise<void>;
 }
 
 interface Panel {
@@ -61,6 +67,26 @@ export function stageData(lang: Lang = 'zh'): Omit<StageData, 'members'> {
     infoDraft: { title: '', notice: '', link: '' },
     infoError: '',
   };
+}
+
+/** Creates the visit's InteractiveRoom from the page's deps and binds it to the view. */
+export function createStage(
+  view: StageView,
+  input: {
+    service: RoomService;
+    tokens: TokenProvider;
+    deps: Pick<RoomPageDeps, 'clock' | 'permissions' | 'signal' | 'admin'>;
+    config: ConfigResult;
+    self: { roomID: string; userID: string; userName: string; role: Role };
+    lang: Lang;
+  },
+): { room: InteractiveRoom; unsubscribe: Array<() => void> } {
+  const { service, tokens, deps, config, self, lang } = input;
+  const room = new InteractiveRoom({
+    ...{ service, tokens, self, clock: deps.clock, permissions: deps.permissions },
+    ...{ signal: deps.signal(), admin: deps.admin(config) },
+  });
+  return { room, unsubscribe: attachStage(view, room, service, lang) };
 }
 
 /** Binds the interactive room's events to the view; returns the unsubscribe functions. */
@@ -225,6 +251,18 @@ export const stageMethods = {
       this.setData({ showInfoEditor: false, infoError: '' });
       toast(stageText('saved', panel.lang));
     }
+  },
+  /** The host ends the room for everyone (after a confirmation), then leaves the page. */
+  onEndRoom(this: StageView) {
+    const panel = panels.get(this);
+    if (panel === undefined || panel.room.host === null) return;
+    wx.showModal({
+      content: stageText('endRoomConfirm', panel.lang),
+      success: (result) => {
+        if (!result.confirm) return;
+        void panel.room.endRoom().then(() => this.onLeave?.());
+      },
+    });
   },
   onToggleMix(this: StageView) {
     const stage = panels.get(this)?.service.stage;
