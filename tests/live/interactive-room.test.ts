@@ -327,6 +327,8 @@ describe('interactive room: three phones on the fake cloud', () => {
     await flush();
     expect(host.engine().count('stopMixerTask')).toBe(1);
     expect(w.cloud.interactive.mixers('room1')).toEqual([]);
+    // The flag is cleared before the host goes, so nobody waits for a mix that is gone.
+    expect(b.service.stage.roomInfo?.mixing).toBe(false);
   });
 
   it('a viewer switches to the mixed stream by itself once the room is over the direct-play limit', async () => {
@@ -372,7 +374,7 @@ describe('interactive room: three phones on the fake cloud', () => {
     expect(host.service.stage.mixState.status).toBe('off');
   });
 
-  it('end room: every viewer sees "the room has ended" and leaves; a newcomer too; ownership is released', async () => {
+  it('end room: every viewer sees "the room has ended" and leaves; ownership is released and a new host starts fresh', async () => {
     const w = setup();
     const { host, a, b } = await hostAndViewers(w);
     a.room.guest?.request();
@@ -388,10 +390,18 @@ describe('interactive room: three phones on the fake cloud', () => {
     expect(a.engine().pusher).toBeNull();
     expect(w.server.calls).toContain('end room1');
     expect(host.engine().destroyed).toBe(true);
-    // Someone else can now host the room.
-    await expect(
-      w.server.tokens().getToken({ userID: 'viewer_b', roomID: 'room1', role: 'host' }),
-    ).resolves.toBeDefined();
+    // Someone else can now host the room, and writes fresh room info over the ended one.
+    const next = w.phone('next_host', 'host');
+    await next.service.join();
+    await flush();
+    expect(next.states.at(-1)?.phase).toBe('live');
+    next.clock.advance(1000);
+    await flush();
+    expect(next.service.stage.roomInfo).toMatchObject({
+      title: 'NEXT_HOST',
+      hostUserID: 'next_host',
+      ended: false,
+    });
   });
 
   it('host left: the audience sees "host left", and after the timeout the visit ends unless the host returns', async () => {

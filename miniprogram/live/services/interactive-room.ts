@@ -144,9 +144,13 @@ export class InteractiveRoom {
     this.timers.after(
       this.deps.infoWaitMs ?? INFO_WAIT_MS,
       () => {
-        if (this.deps.service.stage.roomInfo !== null) return;
+        const existing = this.deps.service.stage.roomInfo;
+        // Ours from an earlier visit: kept. Another host's, or an ended room's: replaced.
+        if (existing !== null && existing.hostUserID === userID && !existing.ended) return;
         const info = defaultRoomInfo(userID, userName);
-        this.deps.service.stage.publishInfo(info).catch((error: ErrorInfo) => this.notice(error));
+        this.deps.service.stage
+          .publishInfo(info, { mixing: false, ended: false })
+          .catch((error: ErrorInfo) => this.notice(error));
       },
       'room-info',
     );
@@ -211,6 +215,7 @@ export class InteractiveRoom {
     if (this.closed) return;
     this.closed = true;
     this.host?.close('host-left');
+    if (this.host !== null) await this.stopMixingBeforeLeaving();
     if (this.guest !== null) {
       this.guest.leaveStage();
       this.guest.cancel();
@@ -219,6 +224,16 @@ export class InteractiveRoom {
     this.timers.cancelAll();
     for (const off of this.unsubscribe.splice(0)) off();
     await this.deps.service.leave();
+  }
+
+  /** The audience must not keep waiting for a mix that is gone: stop it and clear the flag first. */
+  private async stopMixingBeforeLeaving(): Promise<void> {
+    const stage = this.deps.service.stage;
+    const info = stage.roomInfo;
+    if (stage.mixState.status === 'off' && info?.mixing !== true) return;
+    await stage.stopMixing();
+    if (info !== null && info.mixing && !info.ended)
+      await stage.publishInfo(info, { mixing: false }).catch(() => undefined);
   }
 
   private notice(error: unknown): void {
