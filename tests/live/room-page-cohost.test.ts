@@ -72,7 +72,44 @@ describe('room page: co-hosting, room info and host controls with three phones',
     expect(w.server.calls).toContain('revoke viewer_a');
   });
 
-  it('the host invites from the member list; the viewer accepts on the invitation card', async () => {
+  it('decline: the viewer reads why and can ask again', async () => {
+    const w = world();
+    const { host, a } = await threePhones(w);
+    await a.page.tap('.control--request');
+    await settle([host, a]);
+    await host.page.tap('.request__decline');
+    await settle([host, a]);
+    expect(a.page.text('.notice')).toContain('主播拒绝了你的连麦申请');
+    expect(a.page.findAll('.control--request')).toHaveLength(1);
+    expect(host.page.findAll('.request')).toHaveLength(0);
+  });
+
+  it('timeout: after 30 s without an answer both pages drop the request', async () => {
+    const w = world();
+    const { host, a } = await threePhones(w);
+    await a.page.tap('.control--request');
+    await settle([host, a]);
+    a.clock.advance(30_000);
+    host.clock.advance(30_000);
+    await settle([host, a]);
+    expect(a.page.text('.notice')).toContain('主播 30 秒内没有回应');
+    expect(a.page.findAll('.control--request')).toHaveLength(1);
+    expect(host.page.findAll('.request')).toHaveLength(0);
+  });
+
+  it('the host leaves with a request pending: the viewer is told and can no longer wait', async () => {
+    const w = world();
+    const { host, a } = await threePhones(w);
+    await a.page.tap('.control--request');
+    await settle([host, a]);
+    (wx as unknown as { navigateBack: unknown }).navigateBack = jest.fn();
+    await host.page.tap('.control--leave');
+    await settle([host, a], 5);
+    expect(a.page.text('.notice')).toContain('主播已离开，连麦结束');
+    expect(a.page.findAll('.control--cancel')).toHaveLength(0);
+  });
+
+  it('the host invites from the member list; the viewer accepts; the host asks them to mute, then removes them', async () => {
     const w = world();
     const { host, b } = await threePhones(w);
     await host.page.tap('.members-button');
@@ -86,6 +123,23 @@ describe('room page: co-hosting, room info and host controls with three phones',
     await settle([host, b]);
     expect(players(host)).toEqual(['room1_viewer_b_main']);
     expect(host.page.text('.sheet--members')).toContain('连麦中');
+
+    // Ask to mute: the co-host's mic goes off and they are told why.
+    host.page.instance.onAskMute({ currentTarget: { dataset: { id: 'viewer_b' } } });
+    await settle([host, b]);
+    expect(b.page.text('.notice')).toContain('主播请你静音');
+    expect(
+      b
+        .engine()
+        ?.calls.filter((c) => c.method === 'mutePublishStreamAudio')
+        .at(-1)?.args,
+    ).toEqual([true]);
+    // Remove: the co-host's camera tile goes on their page and on the host's.
+    host.page.instance.onRemoveCohost({ currentTarget: { dataset: { id: 'viewer_b' } } });
+    await settle([host, b]);
+    expect(b.page.findAll('#local-pusher')).toHaveLength(0);
+    expect(b.page.text('.notice')).toContain('主播结束了你的连麦');
+    expect(players(host)).toEqual([]);
   });
 
   it('the member panel has a message action that opens the chat page with that user', async () => {
