@@ -15,6 +15,12 @@ export type LinkResult =
   | { kind: 'room'; link: RoomLink }
   | { kind: 'invalid'; reason: 'bad_room_id' | 'bad_role' | 'bad_scene'; detail?: IdProblem };
 
+/** A query value as the user typed it: decoded when it was URL-encoded, as is when it cannot be. */
+export function decodeQueryValue(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return safeDecode(value) ?? value;
+}
+
 function safeDecode(value: string): string | null {
   try {
     return decodeURIComponent(value);

@@ -184,3 +184,12 @@ describe('version and language', () => {
     expect(say({ zh: '你好 {n}', en: 'hi {n}' }, { n: 'x' }, 'en')).toBe('hi x');
   });
 });
+
+describe('query values', () => {
+  it('decodes what was URL-encoded and keeps what cannot be decoded', async () => {
+    const { decodeQueryValue } = await import('../../miniprogram/core/deep-link');
+    expect(decodeQueryValue('%E5%B0%8F%20%E6%98%8E')).toBe('小 明');
+    expect(decodeQueryValue('100%')).toBe('100%');
+    expect(decodeQueryValue(undefined)).toBe('');
+  });
+});

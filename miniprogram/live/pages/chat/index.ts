@@ -4,6 +4,7 @@
  * setData it can: appending a message writes one `messages[i]` path, a state change writes that
  * message's fields, never the whole list.
  */
+import { decodeQueryValue as decoded } from '../../../core/deep-link';
 import { getLang, type Lang } from '../../../core/i18n';
 import { checkId } from '../../../core/ids';
 import type { ChatService } from '../../services/chat-service';
@@ -76,15 +77,6 @@ function setTitle(title: string): void {
     wx.setNavigationBarTitle({ title });
   } catch {
     // Not fatal: the page's JSON title stays.
-  }
-}
-
-function decoded(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
   }
 }
 

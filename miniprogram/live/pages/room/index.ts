@@ -3,51 +3,22 @@
  * initContext glue writes `pusher` and `playerList`; everything else arrives as typed events and is
  * applied as the smallest setData by path.
  */
-import type { LiveComponentEvent } from '../../../../typings/zego-express';
-import type { ErrorInfo } from '../../../core/errors';
+import { decodeQueryValue as decoded } from '../../../core/deep-link';
 import { getLang, type Lang } from '../../../core/i18n';
-import { checkId, checkNickname, type Role } from '../../../core/ids';
+import { checkId, checkNickname } from '../../../core/ids';
 import { ensurePermissions, scopesForRole } from '../../../core/permissions';
-import type { RoomChat, RoomComment } from '../../services/room-chat';
+import type { RoomComment } from '../../services/room-chat';
 import { roomPageDeps } from '../../services/room-deps';
-import type { InteractiveRoom } from '../../services/interactive-room';
 import { RoomService } from '../../services/room-service';
-import { appendComment, bindChatToView, bindServiceToView, type ViewContext } from './bindings';
+import { bindChatToView, bindServiceToView, type ViewContext } from './bindings';
+import { controlMethods } from './control-methods';
+import { runtimes, type Runtime } from './runtime';
 import { attachSheet, sheetData, sheetMethods } from './settings-sheet';
 import { createStage, stageData, stageMethods } from './stage-panel';
 import { labelsFor } from './strings';
 import { checkRoomLink, overlayFor, shareCard, type OverlayInput, type PagePhase } from './view-model';
 
-interface Runtime {
-  lang: Lang;
-  roomID: string;
-  role: Role;
-  userID: string;
-  userName: string;
-  service: RoomService | null;
-  /** Co-hosting, room info, host controls (interactive-room.ts). */
-  interactive: InteractiveRoom | null;
-  chat: RoomChat | null;
-  unsubscribe: Array<() => void>;
-  leaving: Promise<void> | null;
-  navigatedAway: boolean;
-  hostName: string;
-  commentIndex: Map<string, number>;
-}
-
-// Per-page state that is not view data (a page can be opened twice in the stack).
-const runtimes = new WeakMap<object, Runtime>();
-
 type Query = Record<string, string | undefined>;
-
-function decoded(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 Component({
   properties: {
@@ -97,6 +68,7 @@ Component({
   },
 
   methods: {
+    ...controlMethods,
     ...sheetMethods,
     ...stageMethods,
 
@@ -233,95 +205,6 @@ Component({
       const patch: Record<string, unknown> = { overlay };
       if (this.data.phase !== phase) patch.phase = phase;
       this.setData(patch);
-    },
-
-    // ---- native events: forwarded to the SDK through the service ---------------------------------
-
-    onPusherStateChange(e: LiveComponentEvent) {
-      const rt = runtimes.get(this);
-      rt?.service?.forwardStateChange(rt.service.localStreamID, e);
-    },
-    onPusherNetStatus(e: LiveComponentEvent) {
-      const rt = runtimes.get(this);
-      rt?.service?.forwardNetStatus(rt.service.localStreamID, e);
-    },
-    onPusherAudioVolume(e: LiveComponentEvent) {
-      const rt = runtimes.get(this);
-      rt?.service?.forwardAudioVolume(rt.service.localStreamID, e);
-    },
-    onPlayerStateChange(e: LiveComponentEvent) {
-      runtimes.get(this)?.service?.forwardStateChange(e.currentTarget?.id ?? '', e);
-    },
-    onPlayerNetStatus(e: LiveComponentEvent) {
-      runtimes.get(this)?.service?.forwardNetStatus(e.currentTarget?.id ?? '', e);
-    },
-    onPlayerAudioVolume(e: LiveComponentEvent) {
-      runtimes.get(this)?.service?.forwardAudioVolume(e.currentTarget?.id ?? '', e);
-    },
-
-    // ---- controls -------------------------------------------------------------------------------
-
-    onToggleMic() {
-      runtimes.get(this)?.service?.controls?.setMic(!this.data.self.micOn);
-    },
-    onToggleCamera() {
-      runtimes.get(this)?.service?.controls?.setCamera(!this.data.self.cameraOn);
-    },
-    onSwitchCamera() {
-      runtimes.get(this)?.service?.controls?.switchCamera();
-    },
-    onBeautyChange(e: WechatMiniprogram.SliderChange) {
-      runtimes.get(this)?.service?.controls?.setBeauty(e.detail.value, this.data.self.whiteness);
-    },
-    onWhitenessChange(e: WechatMiniprogram.SliderChange) {
-      runtimes.get(this)?.service?.controls?.setBeauty(this.data.self.beauty, e.detail.value);
-    },
-    onToggleMembers() {
-      this.setData({ showMembers: !this.data.showMembers });
-    },
-    onShowDetails(e: WechatMiniprogram.TouchEvent) {
-      const streamID = String(e.currentTarget.dataset.stream ?? '');
-      this.setData({ detailStream: streamID });
-    },
-    onCloseDetails() {
-      this.setData({ detailStream: '' });
-    },
-    onDismissNotice() {
-      this.setData({ notice: '', noticeOpensSettings: false });
-    },
-
-    onCommentInput(e: WechatMiniprogram.Input) {
-      this.setData({ draft: e.detail.value });
-    },
-    onSendComment() {
-      const rt = runtimes.get(this);
-      if (rt?.chat === null || rt?.chat === undefined || this.data.draft.trim() === '') return;
-      try {
-        appendComment(this, this.viewContext(rt), rt.chat.send(this.data.draft));
-        this.setData({ draft: '' });
-      } catch (error) {
-        const info = error as Partial<ErrorInfo>;
-        this.setData({
-          notice: typeof info[rt.lang] === 'string' ? (info[rt.lang] as string) : String(error),
-        });
-      }
-    },
-    onRetryComment(e: WechatMiniprogram.TouchEvent) {
-      const id = String(e.currentTarget.dataset.id ?? '');
-      const rt = runtimes.get(this);
-      const index = rt?.commentIndex.get(id);
-      if (
-        rt?.chat === null ||
-        rt?.chat === undefined ||
-        index === undefined ||
-        this.data.comments[index]?.state !== 'failed'
-      )
-        return;
-      rt.chat.retry(id);
-    },
-
-    onRetry() {
-      void runtimes.get(this)?.service?.retry();
     },
 
     /** Back from Settings: if both scopes are now allowed, start again. */
