@@ -1,5 +1,5 @@
 import { validateConfig } from '../../miniprogram/core/config';
-import { parseRoomLink, roomPagePath } from '../../miniprogram/core/deep-link';
+import { decodeQueryValue, parseRoomLink, roomPagePath } from '../../miniprogram/core/deep-link';
 import { format, pickLang, say } from '../../miniprogram/core/i18n';
 import { characterCount, checkId, checkNickname, streamIdFor } from '../../miniprogram/core/ids';
 import { ensurePermissions, scopesForRole, type PermissionApi } from '../../miniprogram/core/permissions';
@@ -186,8 +186,7 @@ describe('version and language', () => {
 });
 
 describe('query values', () => {
-  it('decodes what was URL-encoded and keeps what cannot be decoded', async () => {
-    const { decodeQueryValue } = await import('../../miniprogram/core/deep-link');
+  it('decodes what was URL-encoded and keeps what cannot be decoded', () => {
     expect(decodeQueryValue('%E5%B0%8F%20%E6%98%8E')).toBe('小 明');
     expect(decodeQueryValue('100%')).toBe('100%');
     expect(decodeQueryValue(undefined)).toBe('');
