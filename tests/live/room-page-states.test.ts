@@ -220,3 +220,32 @@ describe('room page states and controls', () => {
     host.page.detach();
   });
 });
+
+describe('native component errors (binderror)', () => {
+  it('an account without the live components is told what the admin must switch on', async () => {
+    const cloud = new FakeZegoCloud();
+    const host = await openRoom(cloud, { role: 'host', userID: 'host1', lang: 'en' });
+    await host.page.dispatch('#local-pusher', 'error', { errCode: 10001, errMsg: 'fail:access denied' });
+    expect(host.page.text('.notice__text')).toContain('Live video is not enabled for this mini-program');
+    expect(host.page.findAll('.notice__settings')).toHaveLength(0);
+    host.page.detach();
+  });
+
+  it('a refused camera reported by the pusher offers the Settings button', async () => {
+    const cloud = new FakeZegoCloud();
+    const host = await openRoom(cloud, { role: 'host', userID: 'host1' });
+    await host.page.dispatch('#local-pusher', 'error', { errCode: 10001, errMsg: 'camera denied' });
+    expect(host.page.text('.notice__text')).toBe('摄像头权限被拒绝，请在设置中打开');
+    expect(host.page.attributes('.notice__settings').openType).toBe('openSetting');
+    host.page.detach();
+  });
+
+  it('a viewer whose player fails sees it in words', async () => {
+    const cloud = new FakeZegoCloud();
+    const { host, viewer } = await hostAndViewer(cloud);
+    await viewer.page.dispatch('.tile__player', 'error', { errMsg: 'jsapi has no permission' });
+    expect(viewer.page.text('.notice__text')).toContain('实时播放音视频流');
+    viewer.page.detach();
+    host.page.detach();
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { LiveComponentEvent } from '../../../../typings/zego-express';
 import type { ErrorInfo } from '../../../core/errors';
+import { classifyLiveComponentError } from '../../../core/live-component-errors';
 import type { RoomComment } from '../../services/room-chat';
 import { appendComment, type RoomView, type ViewContext } from './bindings';
 import { runtimes, type Runtime } from './runtime';
@@ -39,6 +40,13 @@ export const controlMethods = {
   },
   onPlayerAudioVolume(this: ControlView, e: LiveComponentEvent) {
     serviceOf(this)?.forwardAudioVolume(e.currentTarget?.id ?? '', e);
+  },
+
+  /** binderror of either native component: the SDK never sees these, so the page says what they mean. */
+  onLiveComponentError(this: ControlView, e: { detail?: { errCode?: unknown; errMsg?: unknown } }) {
+    const rt = runtimes.get(this);
+    const error = classifyLiveComponentError(e.detail ?? {});
+    this.setData({ notice: error[rt?.lang ?? 'zh'], noticeOpensSettings: error.action === 'open-settings' });
   },
 
   // ---- controls ------------------------------------------------------------------------------------
