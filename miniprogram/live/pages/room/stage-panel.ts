@@ -24,15 +24,24 @@ export interface StageData {
     onStage: boolean;
     guestPhase: GuestPhase;
     inviteText: string;
-    pending: Array<{ userID: string; userName: string; kind: 'request' | 'invite'; granting: boolean }>;
     cohostCountText: string;
     mix: MixState;
   };
+  /** Requests and invitations by user ID (null once answered): updated by path, never as a whole list. */
+  pending: Record<string, PendingView | null>;
+  pendingCount: number;
   cohosts: Record<string, boolean | null>;
   showInfoEditor: boolean;
   infoDraft: { title: string; notice: string; link: string };
   infoError: string;
   members: Record<string, string | null>;
+}
+
+export interface PendingView {
+  userID: string;
+  userName: string;
+  kind: 'request' | 'invite';
+  granting: boolean;
 }
 
 export interface StageView {
@@ -50,6 +59,26 @@ interface Panel {
 
 const panels = new WeakMap<object, Panel>();
 
+/** The smallest change from the shown requests to `list`: one path per request added, changed or gone. */
+export function pendingPatch(
+  shown: Record<string, PendingView | null>,
+  list: PendingView[],
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const now = new Set<string>();
+  for (const { userID, userName, kind, granting } of list) {
+    if (!isSafeKey(userID)) continue;
+    now.add(userID);
+    const before = shown[userID];
+    if (!before || before.userName !== userName || before.kind !== kind || before.granting !== granting)
+      patch[`pending.${userID}`] = { userID, userName, kind, granting };
+  }
+  for (const id of Object.keys(shown)) if (shown[id] && !now.has(id)) patch[`pending.${id}`] = null;
+  const shownCount = Object.values(shown).filter(Boolean).length;
+  if (shownCount !== now.size) patch.pendingCount = now.size;
+  return patch;
+}
+
 export function stageData(lang: Lang = 'zh'): Omit<StageData, 'members'> {
   return {
     stageLabels: stageLabelsFor(lang),
@@ -58,10 +87,11 @@ export function stageData(lang: Lang = 'zh'): Omit<StageData, 'members'> {
       onStage: false,
       guestPhase: 'idle',
       inviteText: '',
-      pending: [],
       cohostCountText: '',
       mix: { status: 'off', mode: 'direct', available: false, choice: null },
     },
+    pending: {},
+    pendingCount: 0,
     cohosts: {},
     showInfoEditor: false,
     infoDraft: { title: '', notice: '', link: '' },
@@ -125,16 +155,10 @@ export function attachStage(
           state.phase === 'invited' ? stageText('invitedBy', lang, { name: state.hostName }) : '',
       }),
     ),
-    room.on('pending', (list) =>
-      view.setData({
-        'stage.pending': list.map(({ userID, userName, kind, granting }) => ({
-          userID,
-          userName,
-          kind,
-          granting,
-        })),
-      }),
-    ),
+    room.on('pending', (list) => {
+      const patch = pendingPatch(view.data.pending, list);
+      if (Object.keys(patch).length > 0) view.setData(patch);
+    }),
     room.on('cohosts', (list) => {
       const patch: Record<string, unknown> = {
         'stage.cohostCountText': stageText('cohostCount', lang, { n: list.length, limit }),
