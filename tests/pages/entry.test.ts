@@ -161,4 +161,45 @@ describe('entry page', () => {
     await page.tap('.recent-room');
     expect(stubs.navigations).toEqual(['/live/pages/room/index?roomID=r6&role=audience&userName=Ann']);
   });
+
+  describe('in wechat mode', () => {
+    function stubTokenService(reply: { statusCode: number; data: unknown }) {
+      const sent: Array<Record<string, unknown>> = [];
+      const w = wx as unknown as Record<string, unknown>;
+      w.login = ({ success }: { success: (r: { code: string }) => void }) => success({ code: 'code-1' });
+      w.request = (options: { data: Record<string, unknown>; success: (r: unknown) => void }) => {
+        sent.push(options.data);
+        options.success({ ...reply, header: {} });
+      };
+      return sent;
+    }
+
+    beforeEach(() => {
+      jest.resetModules();
+      mockConfig({ ...CONFIGURED, authMode: 'wechat' });
+    });
+
+    it('signs in first, so the room and chat start with the user ID the server bound to this WeChat user', async () => {
+      ({ page, stubs } = open());
+      const sent = stubTokenService({
+        statusCode: 200,
+        data: { token: '04abc', userID: 'wx_bound', expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      });
+      await fillForm(page, 'room_1', 'Ann');
+      await page.tap('.join');
+      expect(sent).toEqual([expect.objectContaining({ code: 'code-1' })]);
+      expect(stubs.storage.get('userID')).toBe('wx_bound');
+      expect(stubs.navigations).toHaveLength(1);
+    });
+
+    it('a refused sign-in is shown and the room is not opened', async () => {
+      ({ page, stubs } = open());
+      stubTokenService({ statusCode: 401, data: { error: { code: 'invalid_code', message: 'bad code' } } });
+      await fillForm(page, 'room_1', 'Ann');
+      await page.tap('.join');
+      expect(page.text('.join-error')).toContain('bad code');
+      expect(stubs.navigations).toEqual([]);
+      expect(page.instance.data.joining).toBe(false);
+    });
+  });
 });

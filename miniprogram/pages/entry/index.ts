@@ -8,7 +8,9 @@ import { checkId, checkNickname, type Role } from '../../core/ids';
 import { format, getLang, pickLang, setLang } from '../../core/i18n';
 import { ensurePermissions, scopesForRole, wxPermissionApi } from '../../core/permissions';
 import { addRecentRoom, readRecentRooms, type RecentRoom } from '../../core/recent-rooms';
-import { getNickname, rememberNickname } from '../../core/user';
+import { sharedTokenClient } from '../../core/shared-token-client';
+import { signInForMode } from '../../core/sign-in';
+import { getNickname, getUserID, rememberNickname } from '../../core/user';
 import { isBaseLibrarySupported, MIN_BASE_LIBRARY } from '../../core/version';
 import { canJoin, linkErrorText, nicknameError, permissionHint, roomIdError } from './form';
 import { entryLabels, type EntryLabels } from './strings';
@@ -41,6 +43,7 @@ Component({
     role: 'audience' as Role | '',
     canJoin: false,
     joining: false,
+    joinError: '',
     permissionRefused: false,
     permissionHint: '',
     recentRooms: [] as RecentRoomView[],
@@ -135,7 +138,7 @@ Component({
         return;
       }
       if (this.data.configProblems.length > 0 || this.data.updateNeeded) return;
-      this.setData({ joining: true });
+      this.setData({ joining: true, joinError: '' });
       const permission = await ensurePermissions(scopesForRole(role), wxPermissionApi);
       if (!permission.granted) {
         this.setData({
@@ -144,6 +147,14 @@ Component({
           permissionHint: permissionHint(permission.denied, this.data.t),
         });
         return;
+      }
+      const config = loadAppConfig();
+      if (config.ok) {
+        const signedIn = await signInForMode(config.config.authMode, sharedTokenClient(), getUserID());
+        if (!signedIn.ok) {
+          this.setData({ joining: false, joinError: signedIn.error[getLang()] });
+          return;
+        }
       }
       rememberNickname(name.value);
       const recent = addRecentRoom({ roomID: room.value, role, joinedAt: Date.now() });
