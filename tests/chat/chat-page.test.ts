@@ -340,3 +340,33 @@ describe('chat page: one conversation', () => {
     expect(Object.keys(calls[0] ?? {})).toEqual(['messages[40]', 'scrollInto']);
   });
 });
+
+describe('chat page: leaving chat entirely', () => {
+  function pagesGlobal(pages: Array<{ route: string }>) {
+    (globalThis as unknown as { getCurrentPages: () => Array<{ route: string }> }).getCurrentPages = () =>
+      pages;
+  }
+  afterEach(() => {
+    delete (globalThis as unknown as { getCurrentPages?: unknown }).getCurrentPages;
+  });
+
+  it('keeps the ZIM session while a live room still in the stack uses it', async () => {
+    page = renderPage(PAGE, { peerID: 'bob' });
+    await advance(500);
+    expect(cloud.sessions.has('alice')).toBe(true);
+    pagesGlobal([{ route: 'pages/entry/index' }, { route: 'live/pages/room/index' }]);
+    page.lifecycle('onUnload');
+    await advance(100);
+    expect(cloud.sessions.has('alice')).toBe(true);
+  });
+
+  it('logs out of ZIM when the last chat-using page closes', async () => {
+    page = renderPage(PAGE, { peerID: 'bob' });
+    await advance(500);
+    expect(cloud.sessions.has('alice')).toBe(true);
+    pagesGlobal([{ route: 'pages/entry/index' }]);
+    page.lifecycle('onUnload');
+    await advance(100);
+    expect(cloud.sessions.has('alice')).toBe(false);
+  });
+});

@@ -7,9 +7,9 @@
 import { ZIM } from 'zego-zim-miniprogram';
 import { loadAppConfig } from '../../core/app-config';
 import type { ConfigResult } from '../../core/config';
-import { TokenClient } from '../../core/token-client';
+import { sharedTokenClient } from '../../core/shared-token-client';
 import type { TokenProvider } from '../../core/token-provider';
-import { getNickname, getUserID, rememberServerUserID } from '../../core/user';
+import { getNickname, getUserID } from '../../core/user';
 import { ChatService } from './chat-service';
 import type { Timers } from './chat/send-queue';
 import type { ZimModule } from './chat/zim-client';
@@ -33,14 +33,8 @@ function defaults(): ChatSessionDeps {
     config: loadAppConfig,
     userID: () => getUserID(),
     userName: () => getNickname(),
-    tokens: (config) =>
-      config.ok
-        ? new TokenClient({
-            tokenUrl: config.config.tokenUrl,
-            authMode: config.config.authMode,
-            onUserID: rememberServerUserID,
-          })
-        : notConfigured,
+    // The app's one token client: the room and chat share its cache and the server-bound user ID.
+    tokens: (config) => (config.ok ? sharedTokenClient() : notConfigured),
   };
 }
 
@@ -79,4 +73,18 @@ export function chatService(): ChatService {
 export function endChatSession(): void {
   current?.logout();
   current = null;
+}
+
+/** Pages that keep a ZIM session in use (chat, and the room's comments and co-host signals). */
+const CHAT_ROUTES = ['live/pages/chat/index', 'live/pages/room/index'];
+
+/**
+ * A chat-using page is going away: when no other open page uses chat, the user has left chat
+ * entirely, so log out. `pages` is getCurrentPages(); `leaving` the page being unloaded.
+ */
+export function releaseChatSessionFor(leaving: object, pages: ReadonlyArray<{ route?: string }>): boolean {
+  const stillUsed = pages.some((page) => page !== leaving && CHAT_ROUTES.includes(page.route ?? ''));
+  if (stillUsed || current === null) return false;
+  endChatSession();
+  return true;
 }

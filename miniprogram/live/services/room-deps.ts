@@ -18,7 +18,7 @@ import { DevTokenProvider, devTokenFromConfigOrStorage } from './dev-token-provi
 import type { RoomChat } from './room-chat';
 import type { RoomService } from './room-service';
 import type { Clock, RecoveryPolicy, RoomPlatform } from './room-types';
-import { chatService } from './chat-session';
+import { chatService, releaseChatSessionFor } from './chat-session';
 import { ZimRoomChat } from './zim-room-chat';
 import { ZimCohostSignal } from './zim-cohost-signal';
 import type { CohostSignal } from './cohost-protocol';
@@ -47,6 +47,8 @@ export interface RoomPageDeps {
   store: KeyValueStore;
   /** The CDN relay address from config (`cdnRelayUrl` in config.values.ts), '' when none. */
   relayUrl(): string;
+  /** The room page is gone: log out of ZIM unless another open page still uses chat. */
+  releaseChat(page: object): void;
 }
 
 function defaults(): RoomPageDeps {
@@ -77,6 +79,8 @@ function defaults(): RoomPageDeps {
       const value = (configValues as { cdnRelayUrl?: unknown }).cdnRelayUrl;
       return typeof value === 'string' ? value.trim() : '';
     },
+    releaseChat: (page) =>
+      void releaseChatSessionFor(page, typeof getCurrentPages === 'function' ? getCurrentPages() : []),
   };
 }
 

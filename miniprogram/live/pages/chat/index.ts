@@ -10,7 +10,7 @@ import { checkId } from '../../../core/ids';
 import type { ChatService } from '../../services/chat-service';
 import { counterFor } from '../../services/chat/message-validation';
 import type { TimelineChange } from '../../services/chat/types';
-import { chatService } from '../../services/chat-session';
+import { chatService, releaseChatSessionFor } from '../../services/chat-session';
 import { idProblemText, labelsFor } from './strings';
 import { patchForChange } from './timeline-patch';
 import {
@@ -187,6 +187,8 @@ Component({
       rt.off.forEach((off) => off());
       if (rt.peer !== null) rt.service.closeConversation(rt.peer);
       runtimes.delete(this);
+      // Log out of ZIM when no other open page (a live room) still uses it.
+      releaseChatSessionFor(this, typeof getCurrentPages === 'function' ? getCurrentPages() : []);
     },
 
     // ---- conversation list ----

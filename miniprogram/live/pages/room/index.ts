@@ -85,7 +85,8 @@ Component({
     },
 
     onUnload() {
-      void this.leaveRoom();
+      // Leaving the room may be leaving chat entirely (comments and co-host signals use ZIM too).
+      void this.leaveRoom().then(() => roomPageDeps().releaseChat(this));
     },
 
     onShareAppMessage() {
