@@ -15,7 +15,7 @@ import { FakeRoomChat } from '../fakes/fake-room-chat';
 import { ManualClock } from '../fakes/manual-clock';
 import { FakeTokenProvider } from '../fakes/test-tokens';
 import type { FakeZegoCloud, FakeEngine } from '../fakes/zego-cloud';
-import type { FakeCohostBus } from '../fakes/fake-cohost-bus';
+import { FakeCohostBus } from '../fakes/fake-cohost-bus';
 import type { FakeTokenService } from '../fakes/fake-token-service';
 
 export const ROOM_PAGE = 'live/pages/room/index';
@@ -102,7 +102,8 @@ export async function openRoom(cloud: FakeZegoCloud, options: OpenOptions = {}):
     clock,
     platform,
     chat: () => chat,
-    ...(options.bus !== undefined ? { signal: () => options.bus!.signal(userID) } : {}),
+    // A page alone in its test still gets a bus (nobody else on it) rather than the real ZIM session.
+    signal: () => (options.bus ?? new FakeCohostBus()).signal(userID),
     ...(options.server !== undefined ? { admin: () => options.server!.admin() } : {}),
     ...options.deps,
   });
