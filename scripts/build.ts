@@ -175,7 +175,21 @@ async function build(): Promise<void> {
   });
 }
 
+/**
+ * miniprogram-ci leaves empty folders named by a random MD5 in the working directory; remove the
+ * ones this run made so the checkout stays clean.
+ */
+const entriesBefore = new Set(fs.readdirSync(REPO_ROOT));
+function removeCompilerLitter(): void {
+  for (const name of fs.readdirSync(REPO_ROOT)) {
+    if (entriesBefore.has(name) || !/^[0-9a-f]{32}$/.test(name)) continue;
+    const full = path.join(REPO_ROOT, name);
+    if (fs.statSync(full).isDirectory() && fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+  }
+}
+
 build()
+  .finally(removeCompilerLitter)
   .then(() => {
     console.log('\nbuild ok');
     // miniprogram-ci keeps its compiler child process alive; end explicitly once all output is written.
