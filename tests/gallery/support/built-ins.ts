@@ -26,7 +26,7 @@ type Attrs = Map<string, unknown>;
 const VISIBLE_FLAGS: Record<string, string[]> = {
   'wx-button': ['type', 'size', 'plain', 'disabled', 'loading'],
   'wx-input': ['disabled'],
-  'wx-textarea': ['disabled'],
+  'wx-textarea': ['disabled', 'auto-height'],
   'wx-switch': ['checked', 'disabled', 'color'],
   'wx-checkbox': ['checked', 'disabled'],
   'wx-radio': ['checked', 'disabled'],
