@@ -17,6 +17,7 @@ import type { provideRoomPageDeps as ProvideDeps } from '../../miniprogram/live/
 import { flush } from '../helpers/render-page';
 import type { RenderedPage, renderPage as RenderPage } from '../helpers/render-page';
 import { FakePlatform } from '../fakes/fake-platform';
+import { ACCEPTED_EVENTS as FAKE_ACCEPTED_EVENTS } from '../fakes/zego-cloud';
 import { FakeRoomChat } from '../fakes/fake-room-chat';
 import { ManualClock } from '../fakes/manual-clock';
 import { FakeTokenProvider } from '../fakes/test-tokens';
@@ -212,6 +213,14 @@ describe('Express 3.6.0 bundle vs typings/zego-express.d.ts', () => {
     const rejected = EVENT_NAMES.filter((name) => engine.on(name, handler) !== true);
     expect(rejected).toEqual([]);
     for (const name of EVENT_NAMES) expect(engine.off(name, handler)).toBe(true);
+  });
+
+  it('the fake cloud accepts exactly the event names the real on() accepts, of those it knows', () => {
+    const engine = fresh();
+    const on = engine.on.bind(engine) as (name: string, handler: () => void) => boolean;
+    const rejectedByReal = [...FAKE_ACCEPTED_EVENTS].filter((name) => on(name, () => undefined) !== true);
+    expect(rejectedByReal).toEqual([]);
+    expect(EVENT_NAMES.filter((name) => !FAKE_ACCEPTED_EVENTS.has(name))).toEqual([]);
   });
 
   it('the real on() returns false for a misspelled event name (so the check above can fail)', () => {

@@ -33,7 +33,7 @@ import { TEST_APP_ID, TEST_SECRET } from './test-tokens';
 import { FakeInteractiveCloud } from './zego-cloud-mixer';
 
 /** The event names the real 3.6.0 `on()` accepts that we may register (checked by the contract test). */
-const ACCEPTED_EVENTS = new Set<string>([
+export const ACCEPTED_EVENTS = new Set<string>([
   'roomStateUpdate',
   'roomStateChanged',
   'roomStreamUpdate',
