@@ -75,6 +75,12 @@ describe('ZIM contract (real bundle)', () => {
     expect(missingMethods(real as object, ZIM_METHODS_USED)).toEqual([]);
   });
 
+  it('the fake ZIM cloud's client offers the same methods, so tests exercise the real surface', () => {
+    const fake = new FakeZimCloud().device().create({ appID: TEST_APP_ID });
+    expect(fake).not.toBeNull();
+    expect(missingMethods(fake as object, ZIM_METHODS_USED)).toEqual([]);
+  });
+
   it('ZIM_METHODS_USED lists every method ChatService really calls (recorded over a full session)', async () => {
     jest.useFakeTimers({ now: new Date('2026-03-01T08:00:00Z') });
     try {
