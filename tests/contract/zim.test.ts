@@ -75,7 +75,7 @@ describe('ZIM contract (real bundle)', () => {
     expect(missingMethods(real as object, ZIM_METHODS_USED)).toEqual([]);
   });
 
-  it('the fake ZIM cloud's client offers the same methods, so tests exercise the real surface', () => {
+  it('the fake ZIM client offers the same methods, so tests exercise the real surface', () => {
     const fake = new FakeZimCloud().device().create({ appID: TEST_APP_ID });
     expect(fake).not.toBeNull();
     expect(missingMethods(fake as object, ZIM_METHODS_USED)).toEqual([]);
