@@ -1,0 +1,4 @@
+import { roomStates } from './states/room';
+import { galleryStates } from './support/state';
+
+galleryStates(roomStates);
