@@ -64,6 +64,11 @@ const IMAGE_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
+/** wcc hands attributes over camelCased (scroll-y → scrollY); the WXML and this file spell them dashed. */
+function dashed(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
 function collectAttrs(root: ExparserNode): Map<Element, Attrs> {
   const found = new Map<Element, Attrs>();
   const seen = new Set<ExparserNode>();
@@ -71,7 +76,7 @@ function collectAttrs(root: ExparserNode): Map<Element, Attrs> {
     if (!node || seen.has(node)) return;
     seen.add(node);
     if (node.__domElement && node._vt?.attrs) {
-      found.set(node.__domElement, new Map(node._vt.attrs.map((a) => [a.name, a.value])));
+      found.set(node.__domElement, new Map(node._vt.attrs.map((a) => [dashed(a.name), a.value])));
     }
     for (const child of node.childNodes ?? []) visit(child);
     visit(node.shadowRoot);
@@ -152,11 +157,11 @@ function drawSlider(el: Element, attrs: Attrs): void {
   const handle = child(doc, 'wx-slider-handle');
   filled.style.width = `${percent}%`;
   handle.style.left = `${percent}%`;
-  const active = asText(attrs.get('activeColor') ?? attrs.get('active-color'));
+  const active = asText(attrs.get('active-color'));
   if (active) filled.style.background = active;
   track.append(filled, handle);
   el.appendChild(track);
-  if (isOn(attrs.get('show-value')) || isOn(attrs.get('showValue'))) {
+  if (isOn(attrs.get('show-value'))) {
     el.appendChild(child(doc, 'wx-slider-value', String(value)));
   }
 }

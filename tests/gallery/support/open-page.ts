@@ -8,6 +8,8 @@ export interface GalleryPage {
   page: RenderedPage;
   /** The page's (and its components') compiled WXSS, rpx already in phone px. */
   styles: string[];
+  /** Undoes what the state set up beyond the page (fake timers, sessions), after the page is detached. */
+  dispose?(): void;
 }
 
 /** document.head's <style> elements now, to tell which ones a render adds. */

@@ -25,6 +25,7 @@ export async function renderStateHtml(list: GalleryStateList, state: GalleryStat
     return writeStateHtml(shot, { name: state.name, caption: state.caption, group: list.group, index }, dir);
   } finally {
     shot.page.detach();
+    shot.dispose?.();
   }
 }
 

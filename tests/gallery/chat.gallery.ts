@@ -1,0 +1,4 @@
+import { chatStates } from './states/chat';
+import { galleryStates } from './support/state';
+
+galleryStates(chatStates);
