@@ -70,7 +70,7 @@ function checkKeyText(text: string, source: string): string {
   const pem = PEM_PRIVATE_KEY.exec(key);
   if (pem === null) {
     throw new UsageError(
-      `${source} is not a PEM private key: expected "-----BEGIN RSA PRIVATE KEY-----" … "-----END RSA PRIVATE KEY-----"`,
+      `${source} is not a PEM private key: expected the whole "-----BEGIN … PRIVATE KEY-----" … "-----END … PRIVATE KEY-----" block of the key file WeChat gives you`,
     );
   }
   try {
