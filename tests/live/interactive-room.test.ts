@@ -431,4 +431,27 @@ describe('interactive room: three phones on the fake cloud', () => {
     await flush();
     expect(w.server.calls.filter((c) => c.startsWith('heartbeat'))).toHaveLength(2);
   });
+
+  it('a lapsed lease is claimed again by the host at the next heartbeat', async () => {
+    const w = setup();
+    const { host } = await hostAndViewers(w);
+    // The lease ran out (say the phone slept): the token service no longer knows the room.
+    await w.server.store.endRoom('room1', 'host');
+    expect(await w.server.store.publishRight('room1', 'host')).not.toBe('host');
+    host.clock.advance(60_000);
+    await flush();
+    expect(await w.server.store.publishRight('room1', 'host')).toBe('host');
+    expect(host.notices).toEqual([]);
+  });
+
+  it('if another host took the room meanwhile, the host is told in words', async () => {
+    const w = setup();
+    const { host } = await hostAndViewers(w);
+    await w.server.store.endRoom('room1', 'host');
+    await w.server.store.claimHost('room1', 'usurper');
+    host.clock.advance(60_000);
+    await flush();
+    expect(host.notices).toHaveLength(1);
+    expect(host.notices[0]?.en).toMatch(/host/i);
+  });
 });

@@ -157,7 +157,8 @@ export class InteractiveRoom {
     const beat = () => {
       this.deps.admin
         .heartbeat(roomID, userID)
-        .catch((error: unknown) => console.warn('room heartbeat failed', error))
+        .then(() => undefined)
+        .catch((error: unknown) => this.heartbeatFailed(error))
         .finally(() => {
           if (!this.closed) this.timers.after(this.deps.heartbeatMs ?? HEARTBEAT_MS, beat, 'heartbeat');
         });
@@ -234,6 +235,32 @@ export class InteractiveRoom {
     await stage.stopMixing();
     if (info !== null && info.mixing && !info.ended)
       await stage.publishInfo(info, { mixing: false }).catch(() => undefined);
+  }
+
+  /**
+   * The lease lapsed (a long time in the background, a token-service restart): the room is nobody's,
+   * so asking for a host token claims it again. Lost to another host: the host is told. Anything else
+   * (network) is tried again on the next beat.
+   */
+  private async heartbeatFailed(error: unknown): Promise<void> {
+    const serverCode = (error as { detail?: { serverCode?: unknown } } | null)?.detail?.serverCode;
+    if (this.closed) return;
+    if (serverCode === 'not_room_host') {
+      // Another user owns the room now: say so rather than fail quietly on every beat.
+      this.notice(error);
+      return;
+    }
+    if (serverCode !== 'room_not_found') {
+      console.warn('room heartbeat failed', error);
+      return;
+    }
+    const { roomID, userID, userName } = this.deps.self;
+    try {
+      await this.deps.tokens.getToken({ roomID, userID, userName, role: 'host' }, { forceRefresh: true });
+    } catch (reclaimError) {
+      // Someone else claimed the room meanwhile: the host is told, in words.
+      this.notice(reclaimError);
+    }
   }
 
   private notice(error: unknown): void {
