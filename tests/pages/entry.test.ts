@@ -192,6 +192,18 @@ describe('entry page', () => {
       expect(stubs.navigations).toHaveLength(1);
     });
 
+    it('signs in before opening messages too, so ZIM logs in with the bound ID', async () => {
+      ({ page, stubs } = open());
+      const sent = stubTokenService({
+        statusCode: 200,
+        data: { token: '04abc', userID: 'wx_bound', expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      });
+      await page.tap('.messages-link');
+      expect(sent).toHaveLength(1);
+      expect(stubs.storage.get('userID')).toBe('wx_bound');
+      expect(stubs.navigations).toEqual(['/live/pages/chat/index']);
+    });
+
     it('a refused sign-in is shown and the room is not opened', async () => {
       ({ page, stubs } = open());
       stubTokenService({ statusCode: 401, data: { error: { code: 'invalid_code', message: 'bad code' } } });

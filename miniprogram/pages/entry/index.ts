@@ -148,13 +148,9 @@ Component({
         });
         return;
       }
-      const config = loadAppConfig();
-      if (config.ok) {
-        const signedIn = await signInForMode(config.config.authMode, sharedTokenClient(), getUserID());
-        if (!signedIn.ok) {
-          this.setData({ joining: false, joinError: signedIn.error[getLang()] });
-          return;
-        }
+      if (!(await this.signIn())) {
+        this.setData({ joining: false });
+        return;
       }
       rememberNickname(name.value);
       const recent = addRecentRoom({ roomID: room.value, role, joinedAt: Date.now() });
@@ -177,8 +173,19 @@ Component({
         void this.onJoin();
       }
     },
-    onMessagesTap() {
+    async onMessagesTap() {
+      // Chat logs in to ZIM with the user ID; in wechat mode that is the one the server binds.
+      if (!(await this.signIn())) return;
       void wx.navigateTo({ url: '/live/pages/chat/index' });
+    },
+
+    /** In wechat mode, binds the user to their WeChat identity first; says why when it cannot. */
+    async signIn(): Promise<boolean> {
+      const config = loadAppConfig();
+      if (!config.ok) return true;
+      const signedIn = await signInForMode(config.config.authMode, sharedTokenClient(), getUserID());
+      if (!signedIn.ok) this.setData({ joinError: signedIn.error[getLang()] });
+      return signedIn.ok;
     },
   },
 });
