@@ -38,3 +38,10 @@ export function say(
 ): string {
   return format(text[lang], params);
 }
+
+/** A table of bilingual texts flattened to one language: the labels a page's WXML reads. */
+export function labelsIn<K extends string>(table: Record<K, Bilingual>, lang: Lang): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key of Object.keys(table) as K[]) out[key] = table[key][lang];
+  return out;
+}

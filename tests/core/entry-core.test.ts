@@ -1,6 +1,6 @@
 import { validateConfig } from '../../miniprogram/core/config';
 import { decodeQueryValue, parseRoomLink, roomPagePath } from '../../miniprogram/core/deep-link';
-import { format, pickLang, say } from '../../miniprogram/core/i18n';
+import { format, labelsIn, pickLang, say } from '../../miniprogram/core/i18n';
 import { characterCount, checkId, checkNickname, streamIdFor } from '../../miniprogram/core/ids';
 import { ensurePermissions, scopesForRole, type PermissionApi } from '../../miniprogram/core/permissions';
 import { addRecentRoom, readRecentRooms } from '../../miniprogram/core/recent-rooms';
@@ -182,6 +182,9 @@ describe('version and language', () => {
     expect(pickLang(undefined)).toBe('zh');
     expect(format('{a}-{b}', { a: 1 })).toBe('1-{b}');
     expect(say({ zh: '你好 {n}', en: 'hi {n}' }, { n: 'x' }, 'en')).toBe('hi x');
+    const table = { ok: { zh: '好', en: 'OK' }, no: { zh: '不', en: 'No' } };
+    expect(labelsIn(table, 'en')).toEqual({ ok: 'OK', no: 'No' });
+    expect(labelsIn(table, 'zh')).toEqual({ ok: '好', no: '不' });
   });
 });
 

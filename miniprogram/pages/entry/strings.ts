@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../../core/i18n';
+import { labelsIn, type Bilingual, type Lang } from '../../core/i18n';
 
 const text = {
   title: { zh: 'ZEGO 直播间', en: 'ZEGO Live' },
@@ -61,7 +61,5 @@ export type EntryTextKey = keyof typeof text;
 export type EntryLabels = Record<EntryTextKey, string>;
 
 export function entryLabels(lang: Lang): EntryLabels {
-  const out = {} as EntryLabels;
-  for (const key of Object.keys(text) as EntryTextKey[]) out[key] = text[key][lang];
-  return out;
+  return labelsIn(text, lang);
 }

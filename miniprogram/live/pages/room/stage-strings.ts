@@ -1,5 +1,5 @@
 /** Every word of the room's interactive parts (co-hosting, room info, mixing, host controls). Pure: no wx. */
-import { format, type Bilingual, type Lang } from '../../../core/i18n';
+import { format, labelsIn, type Bilingual, type Lang } from '../../../core/i18n';
 
 export const STAGE_TEXT = {
   requestCohost: { zh: '申请连麦', en: 'Ask to co-host' },
@@ -48,7 +48,5 @@ export function stageText(key: StageTextKey, lang: Lang, params?: Record<string,
 }
 
 export function stageLabelsFor(lang: Lang): Record<StageTextKey, string> {
-  const out = {} as Record<StageTextKey, string>;
-  for (const key of Object.keys(STAGE_TEXT) as StageTextKey[]) out[key] = STAGE_TEXT[key][lang];
-  return out;
+  return labelsIn(STAGE_TEXT, lang);
 }

@@ -1,5 +1,5 @@
 /** Every word on the room page, in both languages. Pure: no wx. */
-import { format, type Bilingual, type Lang } from '../../../core/i18n';
+import { format, labelsIn, type Bilingual, type Lang } from '../../../core/i18n';
 
 export const ROOM_TEXT = {
   joining: { zh: '正在进入房间…', en: 'Joining the room…' },
@@ -92,7 +92,5 @@ export function text(key: RoomTextKey, lang: Lang, params?: Record<string, strin
 
 /** The static labels the WXML shows, flattened for one language. */
 export function labelsFor(lang: Lang): Record<RoomTextKey, string> {
-  const out = {} as Record<RoomTextKey, string>;
-  for (const key of Object.keys(ROOM_TEXT) as RoomTextKey[]) out[key] = ROOM_TEXT[key][lang];
-  return out;
+  return labelsIn(ROOM_TEXT, lang);
 }
