@@ -16,6 +16,7 @@ import type {
 import type { provideRoomPageDeps as ProvideDeps } from '../../miniprogram/live/services/room-deps';
 import { flush } from '../helpers/render-page';
 import type { RenderedPage, renderPage as RenderPage } from '../helpers/render-page';
+import { EXPRESS_EVENT_NAMES } from '../fakes/express-event-names';
 import { FakePlatform } from '../fakes/fake-platform';
 import { ACCEPTED_EVENTS as FAKE_ACCEPTED_EVENTS } from '../fakes/zego-cloud';
 import { FakeRoomChat } from '../fakes/fake-room-chat';
@@ -91,24 +92,7 @@ const PLAYER_METHODS = [
   'exitFullScreen',
   'snapshot',
 ] as const;
-const EVENT_NAMES = [
-  'roomStateUpdate',
-  'roomStateChanged',
-  'roomStreamUpdate',
-  'roomUserUpdate',
-  'roomOnlineUserCountUpdate',
-  'roomExtraInfoUpdate',
-  'publisherStateUpdate',
-  'playerStateUpdate',
-  'publishQualityUpdate',
-  'playQualityUpdate',
-  'streamExtraInfoUpdate',
-  'IMRecvBroadcastMessage',
-  'IMRecvBarrageMessage',
-  'IMRecvCustomCommand',
-  'tokenWillExpire',
-  'roomTokenWillExpire',
-] as const;
+const EVENT_NAMES = EXPRESS_EVENT_NAMES;
 
 export const listsAreComplete: [
   Exhaustive<MethodKeys<ZegoExpressEngine>, (typeof ENGINE_METHODS)[number]>,

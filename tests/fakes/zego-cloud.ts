@@ -30,26 +30,12 @@ import type {
 } from '../../typings/zego-express';
 import { decodeToken04 } from '../../server/src/token04';
 import { TEST_APP_ID, TEST_SECRET } from './test-tokens';
+import { EXPRESS_EVENT_NAMES } from './express-event-names';
 import { FakeInteractiveCloud } from './zego-cloud-mixer';
 
 /** The event names the real 3.6.0 `on()` accepts that we may register (checked by the contract test). */
 export const ACCEPTED_EVENTS = new Set<string>([
-  'roomStateUpdate',
-  'roomStateChanged',
-  'roomStreamUpdate',
-  'roomUserUpdate',
-  'roomOnlineUserCountUpdate',
-  'roomExtraInfoUpdate',
-  'publisherStateUpdate',
-  'playerStateUpdate',
-  'publishQualityUpdate',
-  'playQualityUpdate',
-  'streamExtraInfoUpdate',
-  'IMRecvBroadcastMessage',
-  'IMRecvBarrageMessage',
-  'IMRecvCustomCommand',
-  'tokenWillExpire',
-  'roomTokenWillExpire',
+  ...EXPRESS_EVENT_NAMES,
   'hallStateUpdate',
   'mixerRelayCDNStateUpdate',
 ]);
