@@ -53,6 +53,16 @@ async function goLive(host: ReturnType<typeof visit>) {
   await flush();
 }
 
+/** The host h1 is live and the viewer v1 has joined room1. */
+async function hostLiveAndViewer(cloud: FakeZegoCloud) {
+  const host = visit(cloud, 'host', 'h1');
+  await goLive(host);
+  const viewer = visit(cloud, 'audience', 'v1');
+  await viewer.service.join();
+  await flush();
+  return { host, viewer };
+}
+
 describe('RoomService against the fake cloud', () => {
   it('host publishes after login; a viewer plays the stream when the pusher reports 1002', async () => {
     const cloud = new FakeZegoCloud();
@@ -85,11 +95,7 @@ describe('RoomService against the fake cloud', () => {
 
   it('plays streams that were already live when joining', async () => {
     const cloud = new FakeZegoCloud();
-    const host = visit(cloud, 'host', 'h1');
-    await goLive(host);
-    const viewer = visit(cloud, 'audience', 'v1');
-    await viewer.service.join();
-    await flush();
+    const { viewer } = await hostLiveAndViewer(cloud);
     expect(viewer.engine().count('play')).toBe(1);
   });
 
@@ -129,11 +135,7 @@ describe('RoomService against the fake cloud', () => {
 
   it('disconnect → reconnecting → backoff re-login → pusher and players recreated', async () => {
     const cloud = new FakeZegoCloud();
-    const host = visit(cloud, 'host', 'h1');
-    await goLive(host);
-    const viewer = visit(cloud, 'audience', 'v1');
-    await viewer.service.join();
-    await flush();
+    const { host, viewer } = await hostLiveAndViewer(cloud);
     const engine = viewer.engine();
     cloud.disconnect(engine);
     await flush();
@@ -191,11 +193,7 @@ describe('RoomService against the fake cloud', () => {
 
   it('a host restarting the push is not "host left"; a stream gone for the grace period is', async () => {
     const cloud = new FakeZegoCloud();
-    const host = visit(cloud, 'host', 'h1');
-    await goLive(host);
-    const viewer = visit(cloud, 'audience', 'v1');
-    await viewer.service.join();
-    await flush();
+    const { host, viewer } = await hostLiveAndViewer(cloud);
     host.engine().pusher?.stop(); // the stream drops, the host stays in the room
     await flush();
     expect(viewer.service.phase).toBe('live');
@@ -294,11 +292,7 @@ describe('RoomService against the fake cloud', () => {
 
   it('-1307 restarts publishing; -2301 plays again; 5001 resumes on interruption end', async () => {
     const cloud = new FakeZegoCloud();
-    const host = visit(cloud, 'host', 'h1');
-    await goLive(host);
-    const viewer = visit(cloud, 'audience', 'v1');
-    await viewer.service.join();
-    await flush();
+    const { host, viewer } = await hostLiveAndViewer(cloud);
     const pusher = host.engine().pusher;
     host.service.forwardStateChange('room1_h1_main', { detail: { code: -1307 } });
     host.clock.advance(1000);
