@@ -4,12 +4,10 @@ import { TokenClient, type RequestOptions } from '../../miniprogram/core/token-c
 import { decodeToken04 } from '../../server/src/token04';
 import { userIdForOpenid } from '../../server/src/wechat-auth';
 import {
-  startFakeCode2Session,
+  startWechatModeServer,
   startTokenServer,
   testConfig,
   TEST_SECRET,
-  WX_APPID,
-  WX_APPSECRET,
   type FakeWechat,
   type RunningServer,
 } from '../server/token-server-harness';
@@ -122,13 +120,10 @@ describe('RoomAdminClient in wechat mode', () => {
   const key = 'client-user-id-key-0123456789';
 
   beforeAll(async () => {
-    wechat = await startFakeCode2Session({ 'host-code-1': 'openid-host', 'host-code-2': 'openid-host' });
-    server = await startTokenServer(
-      testConfig({
-        authMode: 'wechat',
-        wechat: { appId: WX_APPID, appSecret: WX_APPSECRET, apiBase: wechat.apiBase, userIdKey: key },
-      }),
-    );
+    ({ wechat, server } = await startWechatModeServer(
+      { 'host-code-1': 'openid-host', 'host-code-2': 'openid-host' },
+      key,
+    ));
   });
   afterAll(async () => {
     await server.close();

@@ -3,12 +3,8 @@ import { TokenClient, type LoginFunction, type RequestFunction } from '../../min
 import { decodeToken04 } from '../../server/src/token04';
 import { userIdForOpenid } from '../../server/src/wechat-auth';
 import {
-  startFakeCode2Session,
-  startTokenServer,
-  testConfig,
+  startWechatModeServer,
   TEST_SECRET,
-  WX_APPID,
-  WX_APPSECRET,
   type FakeWechat,
   type RunningServer,
 } from '../server/token-server-harness';
@@ -32,13 +28,7 @@ describe('TokenClient in wechat mode, against the server and a fake code2Session
   beforeAll(async () => {
     const openidByCode: Record<string, string> = {};
     for (let i = 0; i < 20; i += 1) openidByCode[`alice-${i}`] = 'openid-alice';
-    wechat = await startFakeCode2Session(openidByCode);
-    server = await startTokenServer(
-      testConfig({
-        authMode: 'wechat',
-        wechat: { appId: WX_APPID, appSecret: WX_APPSECRET, apiBase: wechat.apiBase, userIdKey: USER_ID_KEY },
-      }),
-    );
+    ({ wechat, server } = await startWechatModeServer(openidByCode, USER_ID_KEY));
     tokenUrl = `${server.baseUrl}/v1/token`;
   });
   afterAll(async () => {

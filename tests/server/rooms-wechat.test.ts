@@ -2,16 +2,7 @@
 import { userIdForOpenid } from '../../server/src/wechat-auth';
 import { errorCode, publishBit } from './room-harness';
 import { freshRoom } from './room-rules';
-import {
-  send,
-  startFakeCode2Session,
-  startTokenServer,
-  testConfig,
-  WX_APPID,
-  WX_APPSECRET,
-  type FakeWechat,
-  type RunningServer,
-} from './token-server-harness';
+import { send, startWechatModeServer, type FakeWechat, type RunningServer } from './token-server-harness';
 
 const USER_ID_KEY = 'rooms-user-id-key-0123456789';
 
@@ -22,13 +13,10 @@ describe('room calls in wechat mode: the host is whoever the wx.login code says'
   const bobID = userIdForOpenid('openid-bob', USER_ID_KEY);
 
   beforeAll(async () => {
-    wechat = await startFakeCode2Session({ 'code-alice': 'openid-alice', 'code-bob': 'openid-bob' });
-    server = await startTokenServer(
-      testConfig({
-        authMode: 'wechat',
-        wechat: { appId: WX_APPID, appSecret: WX_APPSECRET, apiBase: wechat.apiBase, userIdKey: USER_ID_KEY },
-      }),
-    );
+    ({ wechat, server } = await startWechatModeServer(
+      { 'code-alice': 'openid-alice', 'code-bob': 'openid-bob' },
+      USER_ID_KEY,
+    ));
   });
   afterAll(async () => {
     await server.close();

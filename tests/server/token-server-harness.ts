@@ -122,3 +122,34 @@ export async function startFakeCode2Session(openidByCode: Record<string, string>
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+export interface WechatModeServer {
+  wechat: FakeWechat;
+  server: RunningServer;
+  /** …/v1/token on the running server. */
+  tokenUrl: string;
+  close(): Promise<void>;
+}
+
+/** A token server in `wechat` mode whose code2Session is a local fake knowing `openidByCode`. */
+export async function startWechatModeServer(
+  openidByCode: Record<string, string>,
+  userIdKey: string,
+): Promise<WechatModeServer> {
+  const wechat = await startFakeCode2Session(openidByCode);
+  const server = await startTokenServer(
+    testConfig({
+      authMode: 'wechat',
+      wechat: { appId: WX_APPID, appSecret: WX_APPSECRET, apiBase: wechat.apiBase, userIdKey },
+    }),
+  );
+  return {
+    wechat,
+    server,
+    tokenUrl: `${server.baseUrl}/v1/token`,
+    close: async () => {
+      await server.close();
+      await wechat.close();
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { decodeToken04 } from '../../server/src/token04';
 import { userIdForOpenid } from '../../server/src/wechat-auth';
 import {
   send,
-  startFakeCode2Session,
+  startWechatModeServer,
   startTokenServer,
   testConfig,
   TEST_SECRET,
@@ -21,18 +21,15 @@ describe('token server in wechat mode, against a fake code2Session on loopback',
   let tokenUrl: string;
 
   beforeAll(async () => {
-    wechat = await startFakeCode2Session({
-      'code-alice-1': 'openid-alice',
-      'code-alice-2': 'openid-alice',
-      'code-alice-3': 'openid-alice',
-      'code-bob-1': 'openid-bob',
-    });
-    server = await startTokenServer(
-      testConfig({
-        authMode: 'wechat',
-        wechat: { appId: WX_APPID, appSecret: WX_APPSECRET, apiBase: wechat.apiBase, userIdKey: USER_ID_KEY },
-      }),
-    );
+    ({ wechat, server } = await startWechatModeServer(
+      {
+        'code-alice-1': 'openid-alice',
+        'code-alice-2': 'openid-alice',
+        'code-alice-3': 'openid-alice',
+        'code-bob-1': 'openid-bob',
+      },
+      USER_ID_KEY,
+    ));
     tokenUrl = `${server.baseUrl}/v1/token`;
   });
   afterAll(async () => {
